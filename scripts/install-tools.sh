@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what tunewise needs to build and test, skipping whatever is already
+# present at the pinned version. Safe to run again and again.
+#
+#   scripts/install-tools.sh          build tools (wasm target, Trunk, wasm-bindgen, wasm-opt)
+#   scripts/install-tools.sh --test   also the browser test tools (Chromium, ChromeDriver, npm packages)
+#
+# Pins come from ../shared/TOOLCHAIN.md: Trunk 0.22 needs a newer rustc than 1.95,
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, and only
+# binaryen 132 from npm parses wasm-bindgen 0.2.130's output.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+BINARYEN_VERSION=132.0.0
+TOOLS_DIR="${TUNEWISE_TOOLS:-$HOME/.cache/tunewise-tools}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+say() { printf '[install-tools] %s\n' "$*" >&2; }
+has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
+
+mkdir -p "$TOOLS_DIR"
+export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    say "adding rustup component $component"
+    rustup component add "$component"
+  fi
+done
+
+pids=()
+if ! has_version trunk "$TRUNK_VERSION"; then
+  say "compiling trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
+  cargo install --locked trunk --version "=$TRUNK_VERSION" >&2 &
+  pids+=($!)
+fi
+if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  say "compiling wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+  # Not --locked: a locked dependency (webpki-roots) is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" >&2 &
+  pids+=($!)
+fi
+if ! has_version wasm-opt "version $BINARYEN_VERSION" && ! has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >&2
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+    say "installing Debian chromium and chromium-driver"
+    SUDO=""; [[ "$(id -u)" != 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
+  fi
+  if [[ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" || ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]]; then
+    say "installing the end-to-end test packages (playwright-core, axe-core)"
+    (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund >&2)
+  fi
+fi
+
+for pid in "${pids[@]}"; do wait "$pid"; done
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

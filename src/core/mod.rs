@@ -1,0 +1,10 @@
+//! The pure core: every idea tunewise computes, with no UI imports.
+//!
+//! Architecture invariant: nothing under `core` depends on `leptos`,
+//! `web-sys` or `wasm-bindgen`; it compiles and is tested natively.
+
+pub mod approaches;
+pub mod decision;
+pub mod route;
+pub mod tree_diagram;
+pub mod wizard_link;

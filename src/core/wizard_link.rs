@@ -1,0 +1,215 @@
+//! The wizard's state as a query string, for shareable links and storage.
+//!
+//! `pe=no&rag=no&data=yes&budget=sufficient&level=high&pe.t=01&at=rag`
+//! - one `<step>=<answer>` pair per answered step (keys from [`Step::key`]
+//!   and [`Answer::key`]);
+//! - `<step>.t=<digits>`: the indices of the ticked criteria of that step;
+//! - `at=<step>`: the step being viewed, when it is not where the walk ends.
+//!
+//! Decoding never fails: unknown keys, unknown values, answers a step does
+//! not accept and out-of-range criteria are dropped one by one, so a
+//! tampered link keeps whatever part of it still makes sense, and garbage
+//! gives the default (empty) state.
+//!
+//! Architecture invariant: pure functions, no UI imports. The same string is
+//! written to the URL and to local storage, so there is one format to test.
+
+use crate::core::decision::{Answer, Answers, Outcome, Step, WalkEnd, walk};
+
+/// Longest query string accepted; anything longer is treated as garbage.
+pub const MAX_LEN: usize = 2048;
+
+/// The state a wizard link carries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WizardState {
+    pub answers: Answers,
+    /// The step the user is looking at; `None` = wherever the walk ends.
+    pub viewing: Option<Step>,
+}
+
+/// What the wizard shows for a state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shown {
+    /// A question, answered or not.
+    Step(Step),
+    /// The recommendation at the end of a complete walk.
+    Result(Outcome),
+}
+
+impl WizardState {
+    /// What to show: the viewed step if the walk passes it, else where the
+    /// walk ends (its pending question or its result).
+    pub fn shown(&self) -> Shown {
+        let w = walk(&self.answers);
+        match self.viewing {
+            Some(step) if w.visits(step) => Shown::Step(step),
+            _ => match w.end {
+                WalkEnd::Pending(step) => Shown::Step(step),
+                WalkEnd::Outcome(outcome) => Shown::Result(outcome),
+            },
+        }
+    }
+}
+
+/// Encodes `state` as a query string (without the leading `?`).
+pub fn encode(state: &WizardState) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for step in Step::ALL {
+        if let Some(answer) = state.answers.get(step) {
+            out.append_pair(step.key(), answer.key());
+        }
+    }
+    for step in Step::ALL {
+        let ticked = state.answers.ticked(step);
+        if !ticked.is_empty() {
+            let digits: String = ticked.iter().map(|i| char::from(b'0' + *i as u8)).collect();
+            out.append_pair(&format!("{}.t", step.key()), &digits);
+        }
+    }
+    if let Some(step) = state.viewing {
+        out.append_pair("at", step.key());
+    }
+    out.finish()
+}
+
+/// Decodes a query string (a leading `?` is allowed); see the module docs
+/// for what is kept from a damaged one.
+pub fn decode(query: &str) -> WizardState {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut state = WizardState::default();
+    if query.len() > MAX_LEN {
+        return state;
+    }
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if key == "at" {
+            state.viewing = Step::from_key(&value);
+        } else if let Some(step_key) = key.strip_suffix(".t") {
+            if let Some(step) = Step::from_key(step_key) {
+                for c in value.chars() {
+                    if let Some(i) = c.to_digit(10) {
+                        state.answers.set_ticked(step, i as usize, true);
+                    }
+                }
+            }
+        } else if let (Some(step), Some(answer)) = (Step::from_key(&key), Answer::from_key(&value))
+        {
+            state.answers.set(step, Some(answer));
+        }
+    }
+    state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> WizardState {
+        let mut answers = Answers::default();
+        answers.set(Step::PromptEngineering, Some(Answer::No));
+        answers.set(Step::Rag, Some(Answer::No));
+        answers.set(Step::TrainingData, Some(Answer::Yes));
+        answers.set(Step::Budget, Some(Answer::Sufficient));
+        answers.set(Step::Customization, Some(Answer::High));
+        answers.set_ticked(Step::PromptEngineering, 0, true);
+        answers.set_ticked(Step::PromptEngineering, 3, true);
+        answers.set_ticked(Step::Customization, 5, true);
+        WizardState {
+            answers,
+            viewing: Some(Step::Rag),
+        }
+    }
+
+    #[test]
+    fn shown_follows_the_walk_unless_an_earlier_step_is_viewed() {
+        let mut s = sample();
+        assert_eq!(s.shown(), Shown::Step(Step::Rag));
+        s.viewing = None;
+        assert_eq!(s.shown(), Shown::Result(Outcome::FullFineTuning));
+        // A viewed step that the walk no longer passes is ignored.
+        s.answers.set(Step::PromptEngineering, Some(Answer::Yes));
+        s.viewing = Some(Step::Budget);
+        assert_eq!(s.shown(), Shown::Result(Outcome::PromptEngineering));
+        assert_eq!(
+            WizardState::default().shown(),
+            Shown::Step(Step::PromptEngineering)
+        );
+    }
+
+    #[test]
+    fn encodes_readably() {
+        assert_eq!(
+            encode(&sample()),
+            "pe=no&rag=no&data=yes&budget=sufficient&level=high&pe.t=03&level.t=5&at=rag"
+        );
+        assert_eq!(encode(&WizardState::default()), "");
+    }
+
+    #[test]
+    fn round_trips() {
+        let s = sample();
+        assert_eq!(decode(&encode(&s)), s);
+        assert_eq!(decode(&format!("?{}", encode(&s))), s);
+        assert_eq!(decode(""), WizardState::default());
+    }
+
+    #[test]
+    fn tampered_links_keep_what_still_makes_sense() {
+        let s = decode("pe=no&rag=maybe&budget=yes&level=high&pe.t=0x9z3&at=nowhere&evil=%00");
+        assert_eq!(s.answers.get(Step::PromptEngineering), Some(Answer::No));
+        assert_eq!(s.answers.get(Step::Rag), None);
+        assert_eq!(
+            s.answers.get(Step::Budget),
+            None,
+            "budget does not accept yes"
+        );
+        assert_eq!(s.answers.get(Step::Customization), Some(Answer::High));
+        assert_eq!(s.answers.ticked(Step::PromptEngineering), vec![0, 3]);
+        assert_eq!(s.viewing, None);
+    }
+
+    #[test]
+    fn garbage_gives_defaults() {
+        for junk in [
+            "%%%%",
+            "&&&==&=",
+            "\u{0}\u{1}\u{ffff}",
+            "pe",
+            "=yes",
+            "pe.t=",
+            "level.t=99999999999999999999",
+        ] {
+            let s = decode(junk);
+            assert_eq!(s.answers.get(Step::PromptEngineering), None, "{junk:?}");
+            assert!(s.answers.ticked(Step::Customization).is_empty(), "{junk:?}");
+        }
+        let long = format!("pe=yes&{}", "x".repeat(MAX_LEN));
+        assert_eq!(decode(&long), WizardState::default());
+    }
+
+    proptest! {
+        #[test]
+        fn decode_never_panics_and_reencodes_stably(q in ".{0,300}") {
+            let s = decode(&q);
+            prop_assert_eq!(decode(&encode(&s)), s);
+        }
+
+        #[test]
+        fn any_state_round_trips(
+            picks in proptest::collection::vec(0usize..4, 5),
+            tick_bits in proptest::collection::vec(0u8..64, 5),
+            viewing in proptest::option::of(0usize..5),
+        ) {
+            let mut answers = Answers::default();
+            for (i, step) in Step::ALL.into_iter().enumerate() {
+                let options = step.options();
+                answers.set(step, options.get(picks[i]).copied());
+                for bit in 0..step.criteria().len() {
+                    answers.set_ticked(step, bit, tick_bits[i] & (1 << bit) != 0);
+                }
+            }
+            let s = WizardState { answers, viewing: viewing.map(|i| Step::ALL[i]) };
+            prop_assert_eq!(decode(&encode(&s)), s);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! tunewise: decide whether and how to adapt a large language model.
+//!
+//! - [`core`]: pure Rust (decision tree, links, content), tested natively.
+//! - `ui` (wasm32 only): Leptos components that read signals, call the core
+//!   and render.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

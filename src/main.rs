@@ -1,0 +1,6 @@
+//! Mounts the web app. Built by Trunk for wasm32; natively it does nothing.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    tunewise::ui::mount();
+}

@@ -1,0 +1,77 @@
+//! The recommendation at the end of the wizard: what, why, what next, and
+//! the explainers that go with it.
+
+use leptos::prelude::*;
+
+use crate::core::approaches;
+use crate::core::decision::{Outcome, reasons, walk};
+use crate::core::route::{self, Section};
+use crate::core::wizard_link::{self, WizardState};
+use crate::ui::browser_state;
+use crate::ui::components::approach_card::ApproachCard;
+use crate::ui::pages::wizard::HEADING_ID;
+
+/// The result view for `outcome`.
+#[component]
+pub fn ResultView(outcome: Outcome, state: RwSignal<WizardState>) -> impl IntoView {
+    let why = move || {
+        state.with(|s| {
+            let w = walk(&s.answers);
+            reasons(&s.answers, &w)
+                .into_iter()
+                .map(|r| view! { <li>{r}</li> })
+                .collect_view()
+        })
+    };
+    let link = move || {
+        let fragment = route::href(Section::Wizard, &state.with(wizard_link::encode));
+        browser_state::address_with(&fragment)
+    };
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        browser_state::copy_to_clipboard(&link());
+        copied.set(true);
+    };
+    let back = move |_| {
+        let last = state.with(|s| walk(&s.answers).path.last().map(|(s, _)| *s));
+        state.update(|s| s.viewing = last);
+    };
+    let related = approaches::related(outcome);
+    let cards = approaches::ALL
+        .iter()
+        .map(|a| view! { <ApproachCard approach=a open=related.contains(&a.id) /> })
+        .collect_view();
+
+    view! {
+        <section class="result" aria-labelledby=HEADING_ID>
+            <p class="eyebrow">"Recommendation"</p>
+            <h2 id=HEADING_ID tabindex="-1">{outcome.title()}</h2>
+            <p class="summary">{outcome.summary()}</p>
+            <h3>"Why"</h3>
+            <ul class="reasons">{why}</ul>
+            <h3>"What to do next"</h3>
+            <ol class="next-steps">
+                {outcome.next_steps().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
+            </ol>
+            <div class="share">
+                <label for="share-link">"Link to this result"</label>
+                <div class="share-row">
+                    <input id="share-link" type="text" readonly prop:value=link
+                        on:focus=move |ev| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        } />
+                    <button type="button" class="secondary" on:click=copy>"Copy link"</button>
+                </div>
+                <p class="status" role="status">{move || copied.get().then_some("Link copied.")}</p>
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=back>"Back"</button>
+            </div>
+            <h3 id="approaches-heading">"Approaches explained"</h3>
+            <div class="cards">{cards}</div>
+        </section>
+    }
+}

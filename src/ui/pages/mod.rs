@@ -1,0 +1,4 @@
+//! One page per section of the app.
+
+pub mod approaches;
+pub mod wizard;

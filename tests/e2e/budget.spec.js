@@ -1,0 +1,29 @@
+// First-visit download budget: everything the page requests on a first
+// visit (html, js, wasm, css), measured as gzip -9 of the served bytes.
+const { test, expect } = require('@playwright/test');
+const zlib = require('zlib');
+
+const BUDGET = 250 * 1024;
+
+test('a first visit downloads at most 250 KB gzip', async ({ page }) => {
+  const bodies = [];
+  page.on('response', async (r) => {
+    if (r.url().startsWith('http://127.0.0.1')) bodies.push(r.body().then((b) => ({ url: r.url(), b })).catch(() => null));
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Can prompt engineering solve it?' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const files = (await Promise.all(bodies)).filter(Boolean);
+  let raw = 0;
+  let gz = 0;
+  const lines = [];
+  for (const { url, b } of files) {
+    const g = zlib.gzipSync(b, { level: 9 }).length;
+    raw += b.length;
+    gz += g;
+    lines.push(`  ${new URL(url).pathname.padEnd(40)} ${String(b.length).padStart(9)} raw ${String(g).padStart(8)} gzip`);
+  }
+  console.log(`first-visit download (${files.length} files):\n${lines.join('\n')}\n  ${'TOTAL'.padEnd(40)} ${String(raw).padStart(9)} raw ${String(gz).padStart(8)} gzip (budget ${BUDGET})`);
+  expect(files.some((f) => f.url.endsWith('.wasm'))).toBe(true);
+  expect(gz).toBeLessThanOrEqual(BUDGET);
+});
