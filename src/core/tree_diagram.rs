@@ -10,19 +10,20 @@
 use crate::core::decision::{Next, Outcome, Step, Walk, WalkEnd};
 
 /// Width of the diagram's view box.
-pub const WIDTH: f32 = 720.0;
+pub const WIDTH: f32 = 500.0;
 /// Height of the diagram's view box.
-pub const HEIGHT: f32 = 600.0;
+pub const HEIGHT: f32 = 556.0;
 
-const BOX_H: f32 = 48.0;
-const Q_X: f32 = 30.0;
-const Q_W: f32 = 320.0;
-const RIGHT_X: f32 = 440.0;
-const RIGHT_W: f32 = 260.0;
-const ROW_GAP: f32 = 100.0;
-const TOP: f32 = 16.0;
-const BOTTOM_Y: f32 = 536.0;
-const BOTTOM_W: f32 = 214.0;
+const BOX_H: f32 = 44.0;
+const Q_X: f32 = 10.0;
+const Q_W: f32 = 210.0;
+const RIGHT_X: f32 = 290.0;
+const RIGHT_W: f32 = 200.0;
+const ROW_GAP: f32 = 96.0;
+const TOP: f32 = 10.0;
+const BOTTOM_Y: f32 = 500.0;
+const BOTTOM_W: f32 = 152.0;
+const BOTTOM_GAP: f32 = 12.0;
 
 /// How a box or arrow relates to the walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +70,17 @@ pub struct Diagram {
     pub description: String,
 }
 
+/// Short questions that fit the diagram's boxes.
+pub fn short_question(step: Step) -> &'static str {
+    match step {
+        Step::PromptEngineering => "Prompting enough?",
+        Step::Rag => "RAG enough?",
+        Step::TrainingData => "Training data?",
+        Step::Budget => "Budget?",
+        Step::Customization => "Customization level?",
+    }
+}
+
 /// Short outcome names that fit the diagram's boxes.
 pub fn short_title(outcome: Outcome) -> &'static str {
     match outcome {
@@ -76,7 +88,7 @@ pub fn short_title(outcome: Outcome) -> &'static str {
         Outcome::Rag => "RAG",
         Outcome::CollectDataFirst => "Collect data first",
         Outcome::LoraOrPromptRag => "LoRA, or prompt / RAG",
-        Outcome::PromptRag => "Prompt engineering / RAG",
+        Outcome::PromptRag => "Prompt / RAG",
         Outcome::LoraOrFineTuning => "LoRA or fine-tuning",
         Outcome::FullFineTuning => "Full fine-tuning",
     }
@@ -89,7 +101,14 @@ fn question_box(step: Step) -> (f32, f32, f32, f32) {
 
 fn outcome_box(outcome: Outcome) -> (f32, f32, f32, f32) {
     let right_row = |row: f32| (RIGHT_X, TOP + row * ROW_GAP, RIGHT_W, BOX_H);
-    let bottom = |col: f32| (10.0 + col * (BOTTOM_W + 24.0), BOTTOM_Y, BOTTOM_W, BOX_H);
+    let bottom = |col: f32| {
+        (
+            10.0 + col * (BOTTOM_W + BOTTOM_GAP),
+            BOTTOM_Y,
+            BOTTOM_W,
+            BOX_H,
+        )
+    };
     match outcome {
         Outcome::PromptEngineering => right_row(0.0),
         Outcome::Rag => right_row(1.0),
@@ -118,7 +137,7 @@ pub fn layout(walk: &Walk) -> Diagram {
             y,
             w,
             h,
-            label: format!("{}. {}", step.number(), step.question()),
+            label: format!("{}. {}", step.number(), short_question(step)),
             is_outcome: false,
             mark,
         });
@@ -253,8 +272,8 @@ mod tests {
         assert_eq!(
             marked,
             vec![
-                ("1. Can prompt engineering solve it?", Mark::Passed),
-                ("2. Can retrieval (RAG) solve it?", Mark::Passed),
+                ("1. Prompting enough?", Mark::Passed),
+                ("2. RAG enough?", Mark::Passed),
                 ("RAG", Mark::Reached),
             ]
         );

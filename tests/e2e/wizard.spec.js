@@ -50,7 +50,7 @@ for (const { answers, outcome } of PATHS) {
     }
     await expect(progress.getByRole('button', { name: `Result: ${outcome}` })).toBeVisible();
     // The tree drawing describes the same path, and highlights one outcome.
-    const tree = progress.getByRole('img', { name: /^Decision tree\. Your path:/ });
+    const tree = page.getByRole('img', { name: /^Decision tree\. Your path:/ });
     await expect(tree).toHaveAttribute('aria-label', new RegExp(`result: ${outcome.replace(/[()/]/g, '.')}\\.$`));
     await expect(tree.locator('.node.reached')).toHaveCount(1);
     await expect(tree.locator('.edge.on')).toHaveCount(answers.length);
@@ -233,8 +233,10 @@ test('screenshots of the result view (desktop light, desktop dark, 360 px phone)
   await page.getByRole('checkbox', { name: 'The task is simple' }).check();
   await walk(page, PATHS[6].answers);
   await expect(page.getByRole('heading', { level: 2, name: 'Full fine-tuning' })).toBeVisible();
-  await page.screenshot({ path: path.join(SHOTS, 'result-light.png'), fullPage: false });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, 'result-light.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(400); // colour transitions
   await page.screenshot({ path: path.join(SHOTS, 'result-dark.png'), fullPage: false });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 360, height: 740 });
@@ -245,6 +247,7 @@ test('screenshots of the result view (desktop light, desktop dark, 360 px phone)
   await page.goto('/#/wizard');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'step-light.png'), fullPage: false });
   for (const f of ['result-light.png', 'result-dark.png', 'result-phone.png', 'step-light.png']) {
     expect(fs.statSync(path.join(SHOTS, f)).size).toBeGreaterThan(10_000);

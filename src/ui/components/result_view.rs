@@ -4,20 +4,24 @@
 use leptos::prelude::*;
 
 use crate::core::approaches;
-use crate::core::decision::{Outcome, reasons, walk};
+use crate::core::decision::{Outcome, Walk, reasons};
 use crate::core::route::{self, Section};
 use crate::core::wizard_link::{self, WizardState};
 use crate::ui::browser_state;
 use crate::ui::components::approach_card::ApproachCard;
+use crate::ui::components::decision_tree::DecisionTree;
 use crate::ui::pages::wizard::HEADING_ID;
 
 /// The result view for `outcome`.
 #[component]
-pub fn ResultView(outcome: Outcome, state: RwSignal<WizardState>) -> impl IntoView {
+pub fn ResultView(
+    outcome: Outcome,
+    state: RwSignal<WizardState>,
+    walk: Memo<Walk>,
+) -> impl IntoView {
     let why = move || {
         state.with(|s| {
-            let w = walk(&s.answers);
-            reasons(&s.answers, &w)
+            walk.with(|w| reasons(&s.answers, w))
                 .into_iter()
                 .map(|r| view! { <li>{r}</li> })
                 .collect_view()
@@ -33,7 +37,7 @@ pub fn ResultView(outcome: Outcome, state: RwSignal<WizardState>) -> impl IntoVi
         copied.set(true);
     };
     let back = move |_| {
-        let last = state.with(|s| walk(&s.answers).path.last().map(|(s, _)| *s));
+        let last = walk.with(|w| w.path.last().map(|(s, _)| *s));
         state.update(|s| s.viewing = last);
     };
     let related = approaches::related(outcome);
@@ -53,6 +57,8 @@ pub fn ResultView(outcome: Outcome, state: RwSignal<WizardState>) -> impl IntoVi
             <ol class="next-steps">
                 {outcome.next_steps().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
             </ol>
+            <h3>"Your path on the decision tree"</h3>
+            <div class="tree-main"><DecisionTree walk /></div>
             <div class="share">
                 <label for="share-link">"Link to this result"</label>
                 <div class="share-row">

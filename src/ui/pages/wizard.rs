@@ -60,7 +60,7 @@ pub fn WizardPage(state: RwSignal<WizardState>) -> impl IntoView {
                 <For each=move || std::iter::once(shown.get()) key=|s| *s let(shown)>
                     {match shown {
                         Shown::Step(step) => view! { <StepForm step state /> }.into_any(),
-                        Shown::Result(outcome) => view! { <ResultView outcome state /> }.into_any(),
+                        Shown::Result(outcome) => view! { <ResultView outcome state walk /> }.into_any(),
                     }}
                 </For>
             </div>
@@ -76,10 +76,13 @@ pub fn WizardPage(state: RwSignal<WizardState>) -> impl IntoView {
                         })}
                     </p>
                 </div>
-                <details class="tree-details" open=move || matches!(shown.get(), Shown::Result(_))>
-                    <summary>"The whole decision tree"</summary>
-                    <DecisionTree walk />
-                </details>
+                // On the result view the tree is drawn in the main column.
+                <Show when=move || matches!(shown.get(), Shown::Step(_))>
+                    <details class="tree-details" open>
+                        <summary>"The whole decision tree"</summary>
+                        <DecisionTree walk />
+                    </details>
+                </Show>
             </aside>
         </div>
     }
