@@ -20,7 +20,7 @@ say() { printf '[install-tools] %s\n' "$*" >&2; }
 has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
 
 mkdir -p "$TOOLS_DIR"
-export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$TOOLS_DIR/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   say "adding the wasm32-unknown-unknown target"
