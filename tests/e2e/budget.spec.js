@@ -2,6 +2,8 @@
 // visit (html, js, wasm, css), measured as gzip -9 of the served bytes.
 const { test, expect } = require('@playwright/test');
 const zlib = require('zlib');
+const fs = require('fs');
+const path = require('path');
 
 const BUDGET = 250 * 1024;
 
@@ -14,6 +16,10 @@ test('a first visit downloads at most 250 KB gzip', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2, name: 'Can prompt engineering solve it?' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   const files = (await Promise.all(bodies)).filter(Boolean);
+  // The service worker script is fetched by the browser outside the page.
+  if (!files.some((f) => f.url.endsWith('/sw.js'))) {
+    files.push({ url: 'http://127.0.0.1/sw.js', b: fs.readFileSync(path.resolve(__dirname, '../../dist/sw.js')) });
+  }
   let raw = 0;
   let gz = 0;
   const lines = [];
@@ -23,7 +29,7 @@ test('a first visit downloads at most 250 KB gzip', async ({ page }) => {
     gz += g;
     lines.push(`  ${new URL(url).pathname.padEnd(40)} ${String(b.length).padStart(9)} raw ${String(g).padStart(8)} gzip`);
   }
-  console.log(`first-visit download (${files.length} files):\n${lines.join('\n')}\n  ${'TOTAL'.padEnd(40)} ${String(raw).padStart(9)} raw ${String(gz).padStart(8)} gzip (budget ${BUDGET})`);
+  console.log(`first-visit download (${files.length} files):\n${lines.join('\n')}\n  ${'TOTAL'.padEnd(40)} ${String(raw).padStart(9)} raw ${String(gz).padStart(8)} gzip (budget ${BUDGET} = 250 KiB)`);
   expect(files.some((f) => f.url.endsWith('.wasm'))).toBe(true);
   expect(gz).toBeLessThanOrEqual(BUDGET);
 });

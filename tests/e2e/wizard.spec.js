@@ -235,6 +235,7 @@ test('screenshots of the result view (desktop light, desktop dark, 360 px phone)
   await expect(page.getByRole('heading', { level: 2, name: 'Full fine-tuning' })).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'result-light.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, 'result-top.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(400); // colour transitions
   await page.screenshot({ path: path.join(SHOTS, 'result-dark.png'), fullPage: false });
@@ -252,4 +253,15 @@ test('screenshots of the result view (desktop light, desktop dark, 360 px phone)
   for (const f of ['result-light.png', 'result-dark.png', 'result-phone.png', 'step-light.png']) {
     expect(fs.statSync(path.join(SHOTS, f)).size).toBeGreaterThan(10_000);
   }
+});
+
+test('works offline after the first visit, answers included', async ({ page, context }) => {
+  await start(page);
+  // Wait until the service worker has installed (and precached the app).
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await walk(page, PATHS[1].answers);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: PATHS[1].outcome })).toBeVisible();
+  await context.setOffline(false);
 });
