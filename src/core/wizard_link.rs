@@ -72,6 +72,17 @@ pub fn encode(state: &WizardState) -> String {
     out.finish()
 }
 
+/// The state to start from: a link's, when it carries any answers or
+/// ticks; otherwise the stored one. A link with nothing usable (an empty or
+/// damaged query) never wipes stored work.
+pub fn starting_state(link_query: &str, stored: Option<&str>) -> WizardState {
+    let from_link = decode(link_query);
+    if !from_link.answers.is_empty() {
+        return from_link;
+    }
+    stored.map(decode).unwrap_or_default()
+}
+
 /// Decodes a query string (a leading `?` is allowed); see the module docs
 /// for what is kept from a damaged one.
 pub fn decode(query: &str) -> WizardState {
@@ -133,6 +144,22 @@ mod tests {
         assert_eq!(
             WizardState::default().shown(),
             Shown::Step(Step::PromptEngineering)
+        );
+    }
+
+    #[test]
+    fn a_link_wins_over_storage_unless_it_carries_nothing() {
+        let stored = "pe=no&rag=yes";
+        let s = starting_state("pe=yes", Some(stored));
+        assert_eq!(s.answers.get(Step::PromptEngineering), Some(Answer::Yes));
+        for useless in ["", "foo=bar", "%%%", "at=rag"] {
+            let s = starting_state(useless, Some(stored));
+            assert_eq!(s.answers.get(Step::Rag), Some(Answer::Yes), "{useless:?}");
+        }
+        assert_eq!(starting_state("junk", None), WizardState::default());
+        assert_eq!(
+            starting_state("", Some("\u{0}garbage")),
+            WizardState::default()
         );
     }
 

@@ -40,11 +40,13 @@ fn show_crash_notice() {
 pub fn App() -> impl IntoView {
     let start = route::parse(&browser_state::fragment());
     let section = RwSignal::new(start.section);
-    let initial = if start.section == Section::Wizard && !start.query.is_empty() {
-        wizard_link::decode(&start.query)
+    let link_query = if start.section == Section::Wizard {
+        start.query.as_str()
     } else {
-        wizard_link::decode(&browser_state::load(browser_state::WIZARD_KEY).unwrap_or_default())
+        ""
     };
+    let stored = browser_state::load(browser_state::WIZARD_KEY);
+    let initial = wizard_link::starting_state(link_query, stored.as_deref());
     let wizard = RwSignal::new(initial);
 
     // Persist every change, and keep the address bar shareable.
@@ -65,9 +67,10 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let r = route::parse(&browser_state::fragment());
         section.set(r.section);
-        if r.section == Section::Wizard && !r.query.is_empty() {
+        if r.section == Section::Wizard {
             let incoming: WizardState = wizard_link::decode(&r.query);
-            if wizard.with_untracked(|w| *w != incoming) {
+            // A link without answers (e.g. a nav link) keeps the current state.
+            if !incoming.answers.is_empty() && wizard.with_untracked(|w| *w != incoming) {
                 wizard.set(incoming);
             }
         }

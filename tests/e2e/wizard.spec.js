@@ -150,6 +150,11 @@ test('a tampered or garbage link falls back without breaking the page', async ({
   await page.goto('/');
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: QUESTIONS[0] })).toBeVisible();
+  // A link with nothing usable in it never wipes saved answers.
+  await walk(page, PATHS[1].answers);
+  await page.goto('/#/wizard?utm_source=x&%%');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: PATHS[1].outcome })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -97,12 +97,12 @@ pub fn StepForm(step: Step, state: RwSignal<WizardState>) -> impl IntoView {
                 <legend>"What holds for your task?"</legend>
                 {criteria}
             </fieldset>
-            <div class="suggestion" role="status" aria-live="polite">
+            <div class="suggestion">
                 {move || {
                     let s = suggestion.get();
                     let lead = if any_ticked.get() { "Suggested answer: " } else { "With nothing ticked, the suggestion is: " };
                     view! {
-                        <p>
+                        <p role="status">
                             {lead}<strong>{s.answer.label()}</strong>". "{s.because}
                         </p>
                     }
