@@ -4,6 +4,8 @@
 //! `web-sys` or `wasm-bindgen`; it compiles and is tested natively.
 
 pub mod approaches;
+pub mod break_even;
+pub mod costs;
 pub mod decision;
 pub mod route;
 pub mod tree_diagram;

@@ -1,0 +1,665 @@
+//! When training pays for itself: break-even volumes, crossovers between
+//! approaches, the cheapest approach at each volume, and sensitivity.
+//!
+//! At a monthly volume `V`, cumulative cost after `Q` requests is
+//! `TC(Q) = F × payments(Q / V) + c × Q + H × Q / V` (see
+//! [`crate::core::costs`]): piecewise linear in `Q`, with a step at each
+//! retraining. The **break-even volume** of a candidate against a baseline is
+//! the first `Q` where the candidate's cumulative cost is no longer above
+//! the baseline's. Without retraining or hosting it is the textbook rule:
+//! one-off cost ÷ saving per request ($500 ÷ $0.01 = 50,000 requests).
+//!
+//! Architecture invariant: pure arithmetic, no UI imports; every result is
+//! finite or an explicit [`BreakEven::Never`] with its reason.
+
+use crate::core::costs::{ApproachCost, MAX_INPUT};
+
+/// How far ahead a break-even is searched when retraining makes the curves
+/// step (months).
+pub const SEARCH_MONTHS: f64 = 240.0;
+
+/// The textbook rule: requests needed before a one-off cost is repaid by a
+/// saving per request. `None` when the saving is zero or negative (never).
+pub fn simple_break_even(one_off: f64, saving_per_request: f64) -> Option<f64> {
+    if !(one_off.is_finite() && saving_per_request.is_finite()) || saving_per_request <= 0.0 {
+        return None;
+    }
+    Some(one_off.max(0.0) / saving_per_request)
+}
+
+/// Months to break even at `monthly_requests`, from the textbook rule.
+pub fn simple_months(one_off: f64, saving_per_request: f64, monthly_requests: f64) -> Option<f64> {
+    if !(monthly_requests.is_finite() && monthly_requests > 0.0) {
+        return None;
+    }
+    simple_break_even(one_off, saving_per_request).map(|q| q / monthly_requests)
+}
+
+/// Outcome of comparing a candidate with a baseline.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BreakEven {
+    /// The candidate is never more expensive: cheaper from the first request.
+    Immediate,
+    /// The candidate catches up after `requests` (`months` at the volume).
+    At {
+        requests: f64,
+        months: f64,
+        /// False when this is after the candidate's model retires.
+        within_lifetime: bool,
+    },
+    /// The candidate never catches up; `reason` says why.
+    Never { reason: String },
+}
+
+/// A cumulative-cost curve over requests, at a fixed monthly volume.
+#[derive(Clone, Copy, Debug)]
+struct Curve {
+    one_off: f64,
+    per_request: f64,
+    /// Monthly fixed cost spread over the month's requests.
+    fixed_per_request: f64,
+    /// Requests between retrainings.
+    period: Option<f64>,
+}
+
+impl Curve {
+    fn new(a: &ApproachCost, monthly_requests: f64) -> Curve {
+        Curve {
+            one_off: a.one_off(),
+            per_request: a.per_request(),
+            fixed_per_request: a.monthly_fixed() / monthly_requests,
+            period: a.retrain_period().map(|n| n.max(0.1) * monthly_requests),
+        }
+    }
+
+    fn payments(&self, q: f64) -> f64 {
+        match self.period {
+            Some(p) => 1.0 + (q / p).floor(),
+            None => 1.0,
+        }
+    }
+
+    fn slope(&self) -> f64 {
+        self.per_request + self.fixed_per_request
+    }
+
+    fn at(&self, q: f64) -> f64 {
+        self.one_off * self.payments(q) + self.slope() * q
+    }
+}
+
+/// A monthly volume the model can work with: at least one request every
+/// thousand months, at most [`MAX_INPUT`].
+fn volume_ok(monthly_requests: f64) -> bool {
+    monthly_requests.is_finite() && (1e-3..=MAX_INPUT).contains(&monthly_requests)
+}
+
+/// Cumulative cost of `a` after `requests` at `monthly_requests`, USD.
+pub fn cost_at(a: &ApproachCost, requests: f64, monthly_requests: f64) -> f64 {
+    if !volume_ok(monthly_requests) {
+        return a.one_off();
+    }
+    let requests = if requests.is_finite() {
+        requests.clamp(0.0, MAX_INPUT)
+    } else {
+        0.0
+    };
+    Curve::new(a, monthly_requests).at(requests)
+}
+
+/// Breakpoints (retrainings) of both curves in (0, limit], sorted.
+fn breakpoints(a: &Curve, b: &Curve, limit: f64) -> Vec<f64> {
+    let mut points = Vec::new();
+    for c in [a, b] {
+        if let Some(p) = c.period {
+            let mut k = 1.0;
+            while k * p <= limit && points.len() < 20_000 {
+                points.push(k * p);
+                k += 1.0;
+            }
+        }
+    }
+    points.sort_by(f64::total_cmp);
+    points.dedup();
+    points
+}
+
+/// Every `Q` in (0, limit] where `b − a` changes sign (or touches zero
+/// coming from above), in order.
+fn sign_changes(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -> Vec<f64> {
+    let diff = |q: f64| b.at(q) - a.at(q);
+    let slope = b.slope() - a.slope();
+    let mut out = Vec::new();
+    let mut start = 0.0;
+    let mut cuts = breakpoints(a, b, limit);
+    cuts.push(limit);
+    for end in cuts {
+        // On [start, end) the difference is linear: d0 + slope × (q − start).
+        let d0 = diff(start);
+        let d_end = d0 + slope * (end - start);
+        if d0 > 0.0 && d_end <= 0.0 && slope < 0.0 {
+            out.push(start + d0 / -slope);
+        } else if !only_downward && d0 < 0.0 && d_end >= 0.0 && slope > 0.0 {
+            out.push(start + -d0 / slope);
+        }
+        // A jump at `end` (a retraining) can also cross zero.
+        if end < limit {
+            let after = diff(end);
+            if (d_end > 0.0 && after <= 0.0) || (!only_downward && d_end < 0.0 && after >= 0.0) {
+                out.push(end);
+            }
+        }
+        start = end;
+    }
+    out.dedup_by(|x, y| (*x - *y).abs() <= 1e-9 * x.abs().max(1.0));
+    out
+}
+
+/// Break-even of `candidate` against `baseline` at `monthly_requests`.
+pub fn break_even(
+    baseline: &ApproachCost,
+    candidate: &ApproachCost,
+    monthly_requests: f64,
+) -> BreakEven {
+    if !volume_ok(monthly_requests) {
+        return BreakEven::Never {
+            reason: "there are no requests: enter a monthly volume above 0".into(),
+        };
+    }
+    let a = Curve::new(baseline, monthly_requests);
+    let b = Curve::new(candidate, monthly_requests);
+    let lifetime = candidate
+        .lifetime_months
+        .filter(|m| m.is_finite() && *m >= 0.0);
+    let finish = |requests: f64| {
+        let months = requests / monthly_requests;
+        BreakEven::At {
+            requests,
+            months,
+            within_lifetime: lifetime.is_none_or(|l| months <= l),
+        }
+    };
+    let saving = a.slope() - b.slope();
+    if a.period.is_none() && b.period.is_none() {
+        let extra = b.one_off - a.one_off;
+        if extra <= 0.0 && saving >= 0.0 {
+            return BreakEven::Immediate;
+        }
+        if saving <= 0.0 {
+            return BreakEven::Never {
+                reason: never_reason(baseline, candidate, saving),
+            };
+        }
+        return finish(extra / saving);
+    }
+    let limit = SEARCH_MONTHS * monthly_requests;
+    if b.at(0.0) <= a.at(0.0) && sign_changes(&a, &b, limit, false).is_empty() {
+        return BreakEven::Immediate;
+    }
+    match sign_changes(&a, &b, limit, true).first() {
+        Some(q) => finish(*q),
+        None if saving <= 0.0 => BreakEven::Never {
+            reason: never_reason(baseline, candidate, saving),
+        },
+        None => BreakEven::Never {
+            reason: format!(
+                "retraining eats the saving: it does not pay off within {} years",
+                SEARCH_MONTHS / 12.0
+            ),
+        },
+    }
+}
+
+fn never_reason(baseline: &ApproachCost, candidate: &ApproachCost, saving: f64) -> String {
+    if saving == 0.0 {
+        format!(
+            "{} saves nothing per request against {}",
+            candidate.name, baseline.name
+        )
+    } else {
+        format!(
+            "{} costs ${:.5} more per request than {} (hosting included), so the gap only grows",
+            candidate.name, -saving, baseline.name
+        )
+    }
+}
+
+/// A stretch of volume over which one approach is the cheapest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnvelopeSegment {
+    /// Index into the approaches given.
+    pub approach: usize,
+    pub from_requests: f64,
+    pub to_requests: f64,
+}
+
+/// The cheapest approach at each cumulative volume in [0, `max_requests`]
+/// (the lower envelope), among the approaches whose index is in `among`.
+pub fn cheapest(
+    approaches: &[ApproachCost],
+    among: &[usize],
+    monthly_requests: f64,
+    max_requests: f64,
+) -> Vec<EnvelopeSegment> {
+    if among.is_empty()
+        || !volume_ok(monthly_requests)
+        || !(max_requests.is_finite() && max_requests > 0.0)
+    {
+        return Vec::new();
+    }
+    let curves: Vec<Curve> = among
+        .iter()
+        .map(|i| Curve::new(&approaches[*i], monthly_requests))
+        .collect();
+    let mut cuts = vec![0.0, max_requests];
+    for (i, a) in curves.iter().enumerate() {
+        for b in &curves[i + 1..] {
+            cuts.extend(sign_changes(a, b, max_requests, false));
+            cuts.extend(breakpoints(a, b, max_requests));
+        }
+    }
+    cuts.retain(|q| *q >= 0.0 && *q <= max_requests);
+    cuts.sort_by(f64::total_cmp);
+    cuts.dedup_by(|x, y| (*x - *y).abs() <= 1e-9 * x.abs().max(1.0));
+    let mut segments: Vec<EnvelopeSegment> = Vec::new();
+    for w in cuts.windows(2) {
+        let mid = (w[0] + w[1]) / 2.0;
+        let best = (0..curves.len())
+            .min_by(|x, y| curves[*x].at(mid).total_cmp(&curves[*y].at(mid)))
+            .map(|k| among[k])
+            .unwrap_or(among[0]);
+        match segments.last_mut() {
+            Some(last) if last.approach == best => last.to_requests = w[1],
+            _ => segments.push(EnvelopeSegment {
+                approach: best,
+                from_requests: w[0],
+                to_requests: w[1],
+            }),
+        }
+    }
+    segments
+}
+
+/// Break-even of one approach against another, for the crossover table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Crossover {
+    /// The approach with the lower one-off cost.
+    pub baseline: usize,
+    /// The approach with the higher one-off cost.
+    pub candidate: usize,
+    pub result: BreakEven,
+}
+
+/// Break-even for every pair among `among`: the approach with the higher
+/// one-off cost is the candidate.
+pub fn crossovers(
+    approaches: &[ApproachCost],
+    among: &[usize],
+    monthly_requests: f64,
+) -> Vec<Crossover> {
+    let mut out = Vec::new();
+    for (k, i) in among.iter().enumerate() {
+        for j in &among[k + 1..] {
+            let (base, cand) = if approaches[*j].one_off() >= approaches[*i].one_off() {
+                (*i, *j)
+            } else {
+                (*j, *i)
+            };
+            out.push(Crossover {
+                baseline: base,
+                candidate: cand,
+                result: break_even(&approaches[base], &approaches[cand], monthly_requests),
+            });
+        }
+    }
+    out
+}
+
+/// Break-even months for a price multiplier from 2× to 10× on the
+/// candidate (one entry per whole multiplier), or `None` where it never pays.
+pub fn multiplier_sweep(
+    baseline: &ApproachCost,
+    candidate: &ApproachCost,
+    monthly_requests: f64,
+) -> Vec<(f64, Option<f64>)> {
+    (2..=10)
+        .map(|m| {
+            let mut c = candidate.clone();
+            c.price_multiplier = f64::from(m);
+            let months = match break_even(baseline, &c, monthly_requests) {
+                BreakEven::Immediate => Some(0.0),
+                BreakEven::At { months, .. } => Some(months),
+                BreakEven::Never { .. } => None,
+            };
+            (f64::from(m), months)
+        })
+        .collect()
+}
+
+/// One bar of a tornado chart: break-even months with an input at −25 % and
+/// +25 % (`None` = never pays off).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Swing {
+    pub input: &'static str,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+/// How the break-even moves when each main input moves ±25 %.
+pub fn tornado(
+    baseline: &ApproachCost,
+    candidate: &ApproachCost,
+    monthly_requests: f64,
+) -> Vec<Swing> {
+    let months = |b: &ApproachCost, c: &ApproachCost, v: f64| match break_even(b, c, v) {
+        BreakEven::Immediate => Some(0.0),
+        BreakEven::At { months, .. } => Some(months),
+        BreakEven::Never { .. } => None,
+    };
+    type Tweak = fn(&mut ApproachCost, &mut ApproachCost, &mut f64, f64);
+    let inputs: [(&'static str, Tweak); 6] = [
+        ("Monthly volume", |_, _, v, f| *v *= f),
+        ("One-off (training) cost", |_, c, _, f| {
+            c.data_prep *= f;
+            c.training = scale_training(c.training, f);
+        }),
+        ("Tuned price multiplier", |_, c, _, f| {
+            c.price_multiplier *= f
+        }),
+        ("Baseline prompt tokens", |b, _, _, f| b.input_tokens *= f),
+        ("Tuned prompt tokens", |_, c, _, f| c.input_tokens *= f),
+        ("Output tokens", |b, c, _, f| {
+            b.output_tokens *= f;
+            c.output_tokens *= f;
+        }),
+    ];
+    inputs
+        .iter()
+        .map(|(name, tweak)| {
+            let run = |f: f64| {
+                let (mut b, mut c, mut v) = (baseline.clone(), candidate.clone(), monthly_requests);
+                tweak(&mut b, &mut c, &mut v, f);
+                months(&b, &c, v)
+            };
+            Swing {
+                input: name,
+                low: run(0.75),
+                high: run(1.25),
+            }
+        })
+        .collect()
+}
+
+fn scale_training(t: crate::core::costs::Training, f: f64) -> crate::core::costs::Training {
+    use crate::core::costs::Training;
+    match t {
+        Training::None => Training::None,
+        Training::Tokens {
+            tokens,
+            epochs,
+            per_1m,
+        } => Training::Tokens {
+            tokens,
+            epochs,
+            per_1m: per_1m * f,
+        },
+        Training::GpuHours { hours, per_hour } => Training::GpuHours {
+            hours,
+            per_hour: per_hour * f,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::costs::{ApproachKind, Training};
+    use proptest::prelude::*;
+
+    fn prompt(c: f64) -> ApproachCost {
+        let mut a = ApproachCost::blank(ApproachKind::PromptEngineering);
+        a.input_tokens = 1e6;
+        a.input_per_1m = c;
+        a
+    }
+
+    fn tuned(one_off: f64, c: f64) -> ApproachCost {
+        let mut a = prompt(c);
+        a.kind = ApproachKind::ApiFineTuning;
+        a.name = "Tuned".into();
+        a.data_prep = one_off;
+        a
+    }
+
+    #[test]
+    fn the_seed_rule_holds_exactly() {
+        assert_eq!(simple_break_even(500.0, 0.01), Some(50_000.0));
+        assert_eq!(simple_months(500.0, 0.01, 10_000.0), Some(5.0));
+        assert_eq!(simple_break_even(500.0, 0.0), None);
+        assert_eq!(simple_break_even(500.0, -0.01), None);
+        let r = break_even(&prompt(0.02), &tuned(500.0, 0.01), 10_000.0);
+        assert_eq!(
+            r,
+            BreakEven::At {
+                requests: 50_000.0,
+                months: 5.0,
+                within_lifetime: true
+            }
+        );
+    }
+
+    #[test]
+    fn never_and_immediate_are_explained() {
+        match break_even(&prompt(0.01), &tuned(500.0, 0.02), 1000.0) {
+            BreakEven::Never { reason } => assert!(reason.contains("more per request"), "{reason}"),
+            other => panic!("{other:?}"),
+        }
+        match break_even(&prompt(0.01), &tuned(500.0, 0.01), 1000.0) {
+            BreakEven::Never { reason } => assert!(reason.contains("saves nothing"), "{reason}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            break_even(&prompt(0.02), &tuned(0.0, 0.01), 1000.0),
+            BreakEven::Immediate
+        );
+        assert!(matches!(
+            break_even(&prompt(0.02), &tuned(500.0, 0.01), 0.0),
+            BreakEven::Never { .. }
+        ));
+    }
+
+    #[test]
+    fn hosting_counts_against_the_saving() {
+        // Saving $0.01 per request but $100 a month of hosting: at 20,000
+        // requests a month the net saving is $0.005 per request.
+        let mut c = tuned(500.0, 0.01);
+        c.fixed_monthly = 100.0;
+        match break_even(&prompt(0.02), &c, 20_000.0) {
+            BreakEven::At {
+                requests,
+                months,
+                within_lifetime: true,
+            } => {
+                assert!((requests - 100_000.0).abs() < 1e-6 && (months - 5.0).abs() < 1e-9);
+            }
+            other => panic!("{other:?}"),
+        }
+        // At 10,000 a month hosting eats all of it.
+        assert!(matches!(
+            break_even(&prompt(0.02), &c, 10_000.0),
+            BreakEven::Never { .. }
+        ));
+    }
+
+    #[test]
+    fn lifetime_bounds_the_break_even() {
+        let mut c = tuned(500.0, 0.01);
+        c.lifetime_months = Some(3.0);
+        match break_even(&prompt(0.02), &c, 10_000.0) {
+            BreakEven::At {
+                within_lifetime,
+                months,
+                ..
+            } => {
+                assert!(!within_lifetime);
+                assert_eq!(months, 5.0);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn retraining_delays_or_prevents_the_break_even() {
+        let mut c = tuned(500.0, 0.01);
+        c.retrain_every_months = 6.0;
+        // Still reached at 5 months, before the first retraining.
+        assert!(
+            matches!(break_even(&prompt(0.02), &c, 10_000.0), BreakEven::At { months, .. } if (months - 5.0).abs() < 1e-9)
+        );
+        // Retraining every 4 months: each period saves $400 but costs $500.
+        c.retrain_every_months = 4.0;
+        assert!(matches!(
+            break_even(&prompt(0.02), &c, 10_000.0),
+            BreakEven::Never { .. }
+        ));
+    }
+
+    #[test]
+    fn envelope_switches_at_the_break_even() {
+        let approaches = vec![prompt(0.02), tuned(500.0, 0.01)];
+        let env = cheapest(&approaches, &[0, 1], 10_000.0, 120_000.0);
+        assert_eq!(env.len(), 2);
+        assert_eq!(env[0].approach, 0);
+        assert_eq!(env[1].approach, 1);
+        assert!((env[0].to_requests - 50_000.0).abs() < 1e-6);
+        let table = crossovers(&approaches, &[0, 1], 10_000.0);
+        assert_eq!(table.len(), 1);
+        assert_eq!((table[0].baseline, table[0].candidate), (0, 1));
+    }
+
+    #[test]
+    fn sensitivity_moves_the_break_even_the_right_way() {
+        let mut c = tuned(500.0, 0.005);
+        c.price_multiplier = 1.0;
+        let sweep = multiplier_sweep(&prompt(0.02), &c, 10_000.0);
+        assert_eq!(sweep.len(), 9);
+        // 2×: $0.01 per request, saving 0.01 → 5 months; 4×: saves nothing.
+        assert_eq!(sweep[0], (2.0, Some(5.0)));
+        assert_eq!(sweep[2], (4.0, None));
+        let t = tornado(&prompt(0.02), &tuned(500.0, 0.01), 10_000.0);
+        let volume = &t[0];
+        assert!(volume.low.unwrap() > volume.high.unwrap());
+        let training = &t[1];
+        assert!(training.low.unwrap() < training.high.unwrap());
+    }
+
+    fn any_approach() -> impl Strategy<Value = ApproachCost> {
+        (
+            (
+                0.0..1e5f64,
+                0.0..1e4f64,
+                0.0..100f64,
+                0.0..100f64,
+                0.5..10f64,
+            ),
+            (0.0..1e4f64, 0.0..1e3f64, 0.0..10f64, 0.0..1e4f64),
+            (
+                0.0..1e7f64,
+                0.0..5f64,
+                0.0..50f64,
+                prop::option::of(1.0..60f64),
+            ),
+        )
+            .prop_map(
+                |(
+                    (inp, out, pin, pout, mult),
+                    (prep, host, retrain, fixed),
+                    (tt, ep, per, life),
+                )| {
+                    let mut a = ApproachCost::blank(ApproachKind::ApiFineTuning);
+                    a.input_tokens = inp;
+                    a.output_tokens = out;
+                    a.input_per_1m = pin;
+                    a.output_per_1m = pout;
+                    a.price_multiplier = mult;
+                    a.data_prep = prep;
+                    a.hosting_per_hour = host / 730.0;
+                    a.retrain_every_months = if retrain < 1.0 { 0.0 } else { retrain };
+                    a.fixed_monthly = fixed;
+                    a.training = Training::Tokens {
+                        tokens: tt,
+                        epochs: ep,
+                        per_1m: per,
+                    };
+                    a.lifetime_months = life;
+                    a
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn costs_never_decrease_with_volume(a in any_approach(), v in 1.0..1e7f64, q1 in 0.0..1e8f64, dq in 0.0..1e8f64) {
+            let c1 = cost_at(&a, q1, v);
+            let c2 = cost_at(&a, q1 + dq, v);
+            prop_assert!(c1.is_finite() && c2.is_finite());
+            prop_assert!(c2 >= c1 - 1e-9 * c1.abs().max(1.0));
+        }
+
+        #[test]
+        fn break_even_is_where_the_curves_meet(a in any_approach(), b in any_approach(), v in 1.0..1e6f64) {
+            match break_even(&a, &b, v) {
+                BreakEven::At { requests, months, .. } => {
+                    prop_assert!(requests.is_finite() && requests > 0.0 && months.is_finite());
+                    let tol = 1e-6 * cost_at(&a, requests, v).max(1.0);
+                    // Just after the break-even the candidate is no dearer…
+                    prop_assert!(cost_at(&b, requests, v) <= cost_at(&a, requests, v) + tol);
+                    // …and just before it, it was dearer.
+                    let before = requests * (1.0 - 1e-7);
+                    prop_assert!(cost_at(&b, before, v) >= cost_at(&a, before, v) - tol);
+                }
+                BreakEven::Immediate => {
+                    prop_assert!(cost_at(&b, 0.0, v) <= cost_at(&a, 0.0, v) + 1e-9);
+                }
+                BreakEven::Never { reason } => prop_assert!(!reason.is_empty()),
+            }
+        }
+
+        #[test]
+        fn the_envelope_is_the_minimum(a in any_approach(), b in any_approach(), c in any_approach(), v in 1.0..1e6f64, frac in 0.0..1.0f64) {
+            let all = vec![a, b, c];
+            let max_q = v * 24.0;
+            let env = cheapest(&all, &[0, 1, 2], v, max_q);
+            prop_assert!(!env.is_empty());
+            prop_assert_eq!(env[0].from_requests, 0.0);
+            prop_assert_eq!(env.last().unwrap().to_requests, max_q);
+            let q = frac * max_q;
+            let seg = env.iter().find(|s| s.from_requests <= q && q <= s.to_requests).unwrap();
+            let best = all.iter().map(|x| cost_at(x, q, v)).fold(f64::INFINITY, f64::min);
+            let tol = 1e-6 * best.max(1.0);
+            // At a boundary two approaches tie; anywhere the chosen one is within tolerance of the minimum.
+            let near_cut = env.iter().any(|s| (s.from_requests - q).abs() < 1e-6 * max_q || (s.to_requests - q).abs() < 1e-6 * max_q);
+            prop_assert!(near_cut || cost_at(&all[seg.approach], q, v) <= best + tol);
+        }
+
+        #[test]
+        fn no_input_produces_nan(x in proptest::num::f64::ANY, y in proptest::num::f64::ANY, v in proptest::num::f64::ANY) {
+            let mut a = prompt(x);
+            a.output_tokens = y;
+            a.retrain_every_months = x;
+            a.lifetime_months = Some(y);
+            let mut b = tuned(y, x);
+            b.fixed_monthly = x;
+            for r in [break_even(&a, &b, v), break_even(&b, &a, v)] {
+                if let BreakEven::At { requests, months, .. } = r {
+                    prop_assert!(requests.is_finite() && months.is_finite());
+                }
+            }
+            prop_assert!(cost_at(&a, y, v).is_finite());
+            let _ = cheapest(&[a.clone(), b.clone()], &[0, 1], v, x);
+            let _ = tornado(&a, &b, v);
+        }
+    }
+}
