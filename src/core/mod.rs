@@ -5,8 +5,10 @@
 
 pub mod approaches;
 pub mod break_even;
+pub mod cost_chart;
 pub mod costs;
 pub mod decision;
+pub mod number_format;
 pub mod route;
 pub mod tree_diagram;
 pub mod wizard_link;

@@ -1,0 +1,468 @@
+//! The cost-versus-volume chart: cumulative cost of each approach against
+//! requests served, with break-even points marked, drawn by plotters into
+//! an SVG string.
+//!
+//! The chart also reports where its plotting area lies, so the UI can turn
+//! a pointer position into a volume ([`Chart::requests_at`]) and read the
+//! exact figures there.
+//!
+//! Architecture invariant: pure (plotters' SVG backend writes to a string),
+//! no UI imports.
+
+use plotters::coord::Shift;
+use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
+use plotters::prelude::*;
+
+use crate::core::break_even::{BreakEven, cost_at, crossovers};
+use crate::core::costs::ApproachCost;
+use crate::core::number_format;
+
+/// Series colours (Okabe–Ito, distinguishable with common colour-vision
+/// deficiencies), as hex strings for legends outside the chart.
+pub const PALETTE: [&str; 6] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+];
+
+fn colour(i: usize) -> RGBColor {
+    const RGB: [(u8, u8, u8); 6] = [
+        (0x00, 0x72, 0xB2),
+        (0xD5, 0x5E, 0x00),
+        (0x00, 0x9E, 0x73),
+        (0xCC, 0x79, 0xA7),
+        (0xE6, 0x9F, 0x00),
+        (0x56, 0xB4, 0xE9),
+    ];
+    let (r, g, b) = RGB[i % RGB.len()];
+    RGBColor(r, g, b)
+}
+
+/// What to draw.
+#[derive(Clone, Debug)]
+pub struct ChartRequest<'a> {
+    pub approaches: &'a [ApproachCost],
+    /// Indices of the approaches to draw; colour `k` goes to `shown[k]`'s
+    /// position in `approaches`.
+    pub shown: &'a [usize],
+    pub monthly_requests: f64,
+    /// Right end of the volume axis (cumulative requests).
+    pub max_requests: f64,
+    pub log_x: bool,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A drawn chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub svg: String,
+    /// Plotting area in SVG pixels: left, right, top, bottom.
+    pub plot: (f64, f64, f64, f64),
+    /// Volume axis range.
+    pub x_range: (f64, f64),
+    pub log_x: bool,
+    /// Break-even points drawn: (requests, cost, label).
+    pub markers: Vec<(f64, f64, String)>,
+}
+
+impl Chart {
+    /// The volume under horizontal pixel `x`, if `x` is inside the plot.
+    pub fn requests_at(&self, x: f64) -> Option<f64> {
+        let (left, right, _, _) = self.plot;
+        if !(x.is_finite() && right > left && (left..=right).contains(&x)) {
+            return None;
+        }
+        let f = (x - left) / (right - left);
+        let (lo, hi) = self.x_range;
+        Some(if self.log_x {
+            (lo.ln() + f * (hi.ln() - lo.ln())).exp()
+        } else {
+            lo + f * (hi - lo)
+        })
+    }
+
+    /// Horizontal pixel of volume `q` (clamped to the plot).
+    pub fn x_of(&self, q: f64) -> f64 {
+        let (left, right, _, _) = self.plot;
+        let (lo, hi) = self.x_range;
+        let f = if self.log_x {
+            (q.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln())
+        } else {
+            (q - lo) / (hi - lo)
+        };
+        left + f.clamp(0.0, 1.0) * (right - left)
+    }
+}
+
+/// The volume axis range for a chart ending at `max_requests`.
+pub fn x_range(max_requests: f64, log_x: bool) -> (f64, f64) {
+    let hi = if max_requests.is_finite() && max_requests >= 10.0 {
+        max_requests.min(1e13)
+    } else {
+        10.0
+    };
+    if log_x {
+        ((hi / 1e4).max(1.0), hi)
+    } else {
+        (0.0, hi)
+    }
+}
+
+/// Points of `a`'s cumulative-cost curve over `range`, with both sides of
+/// every retraining step, sampled evenly (or geometrically on a log axis).
+pub fn curve_points(
+    a: &ApproachCost,
+    monthly_requests: f64,
+    range: (f64, f64),
+    log_x: bool,
+) -> Vec<(f64, f64)> {
+    const SAMPLES: usize = 160;
+    let (lo, hi) = range;
+    let mut qs: Vec<f64> = (0..=SAMPLES)
+        .map(|i| {
+            let f = i as f64 / SAMPLES as f64;
+            if log_x {
+                (lo.ln() + f * (hi.ln() - lo.ln())).exp()
+            } else {
+                lo + f * (hi - lo)
+            }
+        })
+        .collect();
+    let mut steps = Vec::new();
+    if let Some(n) = a.retrain_period()
+        && monthly_requests.is_finite()
+        && monthly_requests > 0.0
+    {
+        let period = n.max(0.1) * monthly_requests;
+        let mut k = 1.0;
+        while k * period <= hi && steps.len() < 2_000 {
+            if k * period >= lo {
+                steps.push(k * period);
+            }
+            k += 1.0;
+        }
+    }
+    qs.extend(steps.iter().copied());
+    qs.sort_by(f64::total_cmp);
+    qs.dedup();
+    let mut points = Vec::with_capacity(qs.len() + steps.len());
+    for q in qs {
+        if steps.contains(&q) {
+            // Just before the step, then after it.
+            points.push((q, cost_at(a, q * (1.0 - 1e-12), monthly_requests)));
+        }
+        points.push((q, cost_at(a, q, monthly_requests)));
+    }
+    points
+}
+
+/// Draws the chart.
+pub fn render(req: &ChartRequest) -> Chart {
+    let (w, h) = (req.width.clamp(200, 4000), req.height.clamp(150, 3000));
+    let range = x_range(req.max_requests, req.log_x);
+    let series: Vec<(usize, Vec<(f64, f64)>)> = req
+        .shown
+        .iter()
+        .filter(|i| **i < req.approaches.len())
+        .map(|i| {
+            (
+                *i,
+                curve_points(&req.approaches[*i], req.monthly_requests, range, req.log_x),
+            )
+        })
+        .collect();
+    let y_max = series
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|(_, y)| *y))
+        .filter(|y| y.is_finite())
+        .fold(0.0f64, f64::max)
+        .max(1.0)
+        * 1.08;
+    let markers: Vec<(f64, f64, String)> =
+        crossovers(req.approaches, req.shown, req.monthly_requests)
+            .into_iter()
+            .filter_map(|c| match c.result {
+                BreakEven::At { requests, .. } if requests >= range.0 && requests <= range.1 => {
+                    Some((
+                        requests,
+                        cost_at(&req.approaches[c.candidate], requests, req.monthly_requests),
+                        number_format::count(requests),
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
+
+    let mut svg = String::new();
+    let plot = {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let drawn = if req.log_x {
+            draw(
+                &root,
+                (range.0..range.1).log_scale(),
+                y_max,
+                req,
+                &series,
+                &markers,
+            )
+        } else {
+            draw(&root, range.0..range.1, y_max, req, &series, &markers)
+        };
+        let _ = root.present();
+        drawn.unwrap_or((0.0, f64::from(w), 0.0, f64::from(h)))
+    };
+    Chart {
+        svg,
+        plot,
+        x_range: range,
+        log_x: req.log_x,
+        markers,
+    }
+}
+
+type Plot = (f64, f64, f64, f64);
+
+fn draw<X>(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    x: X,
+    y_max: f64,
+    req: &ChartRequest,
+    series: &[(usize, Vec<(f64, f64)>)],
+    markers: &[(f64, f64, String)],
+) -> Option<Plot>
+where
+    X: AsRangedCoord<Value = f64>,
+    X::CoordDescType: Ranged<ValueType = f64> + ValueFormatter<f64>,
+{
+    let text = RGBColor(0x4f, 0x58, 0x69);
+    let grid = RGBColor(0xd4, 0xd9, 0xe2);
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .x_label_area_size(44)
+        .y_label_area_size(72)
+        .build_cartesian_2d(x, 0.0..y_max)
+        .ok()?;
+    chart
+        .configure_mesh()
+        .light_line_style(grid.mix(0.35))
+        .bold_line_style(grid.mix(0.8))
+        .axis_style(text)
+        .label_style(("sans-serif", 16).into_font().color(&text))
+        .axis_desc_style(("sans-serif", 17).into_font().color(&text))
+        .x_desc("Requests served (cumulative)")
+        .y_desc("Cumulative cost (USD)")
+        .x_labels(8)
+        .y_labels(8)
+        .x_label_formatter(&|v| number_format::compact(*v))
+        .y_label_formatter(&|v| format!("${}", number_format::compact(*v)))
+        .draw()
+        .ok()?;
+    for (i, points) in series {
+        let colour_index = req.shown.iter().position(|s| s == i).unwrap_or(0);
+        let c = colour(colour_index);
+        chart
+            .draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(3)))
+            .ok()?
+            .label(req.approaches[*i].name.as_str())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], c.stroke_width(3)));
+    }
+    let ink = RGBColor(0x1b, 0x1f, 0x27);
+    chart
+        .draw_series(
+            markers
+                .iter()
+                .map(|(q, cost, _)| Circle::new((*q, *cost), 6, ink.stroke_width(2))),
+        )
+        .ok()?;
+    chart
+        .draw_series(markers.iter().map(|(q, cost, label)| {
+            Text::new(
+                label.clone(),
+                (*q, *cost),
+                ("sans-serif", 16).into_font().color(&ink),
+            )
+        }))
+        .ok()?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(grid)
+        .label_font(("sans-serif", 16).into_font().color(&ink))
+        .draw()
+        .ok()?;
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    Some((
+        f64::from(xr.start),
+        f64::from(xr.end),
+        f64::from(yr.start),
+        f64::from(yr.end),
+    ))
+}
+
+/// The figures at one volume: each shown approach's cumulative cost and
+/// the months it takes to get there, for the readout and for CSV export.
+pub fn readout(
+    approaches: &[ApproachCost],
+    shown: &[usize],
+    monthly_requests: f64,
+    requests: f64,
+) -> Vec<(usize, f64)> {
+    shown
+        .iter()
+        .filter(|i| **i < approaches.len())
+        .map(|i| (*i, cost_at(&approaches[*i], requests, monthly_requests)))
+        .collect()
+}
+
+/// The chart's numbers as CSV: one row per sampled volume, one column per
+/// shown approach (cumulative USD), plus the months that volume takes.
+pub fn csv(
+    approaches: &[ApproachCost],
+    shown: &[usize],
+    monthly_requests: f64,
+    max_requests: f64,
+    log_x: bool,
+) -> String {
+    let range = x_range(max_requests, log_x);
+    let mut out = String::from("requests,months");
+    for i in shown {
+        out.push(',');
+        out.push_str(&csv_field(&approaches[*i].name));
+    }
+    out.push('\n');
+    const ROWS: usize = 50;
+    for r in 0..=ROWS {
+        let f = r as f64 / ROWS as f64;
+        let q = if log_x {
+            (range.0.ln() + f * (range.1.ln() - range.0.ln())).exp()
+        } else {
+            range.0 + f * (range.1 - range.0)
+        };
+        let months = if monthly_requests > 0.0 {
+            q / monthly_requests
+        } else {
+            0.0
+        };
+        out.push_str(&format!("{q:.0},{months:.3}"));
+        for (_, cost) in readout(approaches, shown, monthly_requests, q) {
+            out.push_str(&format!(",{cost:.2}"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Quotes a CSV field when needed (RFC 4180), and defuses spreadsheet
+/// formulas in user-chosen names.
+fn csv_field(s: &str) -> String {
+    let mut s = s.to_string();
+    if s.starts_with(['=', '+', '-', '@']) {
+        s.insert(0, '\'');
+    }
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::costs::ApproachKind;
+
+    fn pair() -> Vec<ApproachCost> {
+        let mut a = ApproachCost::blank(ApproachKind::PromptEngineering);
+        a.input_tokens = 1e6;
+        a.input_per_1m = 0.02;
+        let mut b = a.clone();
+        b.kind = ApproachKind::ApiFineTuning;
+        b.name = "Fine-tuned, \"v2\"".into();
+        b.input_per_1m = 0.01;
+        b.data_prep = 500.0;
+        vec![a, b]
+    }
+
+    fn request(approaches: &[ApproachCost], log_x: bool) -> ChartRequest<'_> {
+        ChartRequest {
+            approaches,
+            shown: &[0, 1],
+            monthly_requests: 10_000.0,
+            max_requests: 120_000.0,
+            log_x,
+            width: 800,
+            height: 480,
+        }
+    }
+
+    #[test]
+    fn draws_both_curves_a_legend_and_the_break_even() {
+        let approaches = pair();
+        for log_x in [false, true] {
+            let chart = render(&request(&approaches, log_x));
+            assert!(chart.svg.starts_with("<svg"), "{}", &chart.svg[..40]);
+            for colour in &PALETTE[..2] {
+                let stroke = format!("stroke=\"{colour}\" stroke-width=\"3\"");
+                assert_eq!(
+                    chart.svg.matches(&stroke).count(),
+                    2,
+                    "curve and swatch in {colour}"
+                );
+            }
+            assert!(chart.svg.contains("Prompt engineering"));
+            assert!(
+                chart.svg.contains("Fine-tuned, &quot;v2&quot;")
+                    || chart.svg.contains("Fine-tuned, \"v2\"")
+            );
+            assert!(chart.svg.contains("50,000"), "break-even label");
+            assert!(chart.svg.contains("Requests served"));
+            assert_eq!(chart.markers.len(), 1);
+            assert!(!chart.svg.contains("NaN"));
+            let (left, right, _, _) = chart.plot;
+            assert!(left > 0.0 && right > left && right <= 800.0);
+            // Pixel ⇄ volume round trip.
+            let x = chart.x_of(50_000.0);
+            let q = chart.requests_at(x).unwrap();
+            assert!((q - 50_000.0).abs() / 50_000.0 < 1e-9);
+            assert_eq!(chart.requests_at(left - 1.0), None);
+        }
+    }
+
+    #[test]
+    fn degenerate_inputs_still_draw() {
+        let approaches = pair();
+        let mut r = request(&approaches, true);
+        r.max_requests = f64::NAN;
+        r.monthly_requests = 0.0;
+        let chart = render(&r);
+        assert!(chart.svg.contains("<svg") && !chart.svg.contains("NaN"));
+        r.shown = &[];
+        assert!(render(&r).svg.contains("<svg"));
+    }
+
+    #[test]
+    fn retraining_steps_are_vertical() {
+        let mut a = pair().remove(1);
+        a.retrain_every_months = 3.0;
+        let pts = curve_points(&a, 10_000.0, (0.0, 100_000.0), false);
+        let step = pts
+            .windows(2)
+            .find(|w| w[0].0 == 30_000.0 && w[1].0 == 30_000.0)
+            .expect("a step at 30,000");
+        assert!((step[1].1 - step[0].1 - 500.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn csv_has_a_header_and_quoted_names() {
+        let approaches = pair();
+        let text = csv(&approaches, &[0, 1], 10_000.0, 100_000.0, false);
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next(),
+            Some("requests,months,Prompt engineering,\"Fine-tuned, \"\"v2\"\"\"")
+        );
+        assert_eq!(lines.next(), Some("0,0.000,0.00,500.00"));
+        assert_eq!(text.lines().count(), 52);
+        assert_eq!(csv_field("=cmd()"), "'=cmd()");
+    }
+}
