@@ -9,6 +9,7 @@ pub mod cost_chart;
 pub mod costs;
 pub mod decision;
 pub mod number_format;
+pub mod prices;
 pub mod route;
 pub mod tree_diagram;
 pub mod wizard_link;
