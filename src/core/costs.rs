@@ -127,6 +127,8 @@ pub struct ApproachCost {
     /// Months the trained model can serve before its base model retires
     /// (`None` = no announced end).
     pub lifetime_months: Option<f64>,
+    /// Id of the price preset the figures came from, if any.
+    pub preset: Option<&'static str>,
 }
 
 fn clean(x: f64) -> f64 {
@@ -174,6 +176,7 @@ impl ApproachCost {
             fixed_monthly: 0.0,
             retrain_every_months: 0.0,
             lifetime_months: None,
+            preset: None,
         }
     }
 

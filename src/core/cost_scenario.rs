@@ -1,0 +1,424 @@
+//! Everything the cost calculator shows, as one value: volume, horizon,
+//! planned start, one approach per kind; with defaults, availability and a
+//! query-string form for links and storage.
+//!
+//! Architecture invariant: pure, no UI imports. Decoding is total: each
+//! field that does not parse keeps its default.
+
+use crate::core::costs::{ApproachCost, ApproachKind, MAX_INPUT, Training};
+use crate::core::prices::{self, Availability};
+
+/// Longest query string accepted.
+pub const MAX_LEN: usize = 16_384;
+
+/// The calculator's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub monthly_requests: f64,
+    pub horizon_months: f64,
+    /// Planned start of training/serving, ISO date.
+    pub start: String,
+    pub log_x: bool,
+    /// Draw approaches whose preset is unavailable anyway.
+    pub include_unavailable: bool,
+    /// One approach per [`ApproachKind`], in [`ApproachKind::ALL`] order.
+    pub approaches: Vec<ApproachCost>,
+}
+
+/// The example defaults, priced from presets where one exists. Token
+/// counts, data-preparation costs and GPU-hours are illustrative
+/// assumptions for a mid-sized task; every one is editable.
+pub fn default_scenario(today: &str) -> Scenario {
+    let preset = |a: &mut ApproachCost, id: &'static str| {
+        if let Some(p) = prices::by_id(id) {
+            prices::apply(a, p, today);
+            a.preset = Some(p.id);
+        }
+    };
+    let mut pe = ApproachCost::blank(ApproachKind::PromptEngineering);
+    pe.input_tokens = 2_000.0;
+    pe.output_tokens = 300.0;
+    pe.retry_rate = 0.02;
+    preset(&mut pe, "openai-gpt-4.1");
+
+    let mut rag = ApproachCost::blank(ApproachKind::Rag);
+    rag.input_tokens = 600.0;
+    rag.retrieved_tokens = 1_500.0;
+    rag.output_tokens = 300.0;
+    rag.retry_rate = 0.02;
+    rag.query_embedding_tokens = 30.0;
+    rag.corpus_tokens = 20_000_000.0;
+    rag.fixed_monthly = 50.0;
+    rag.data_prep = 1_000.0;
+    preset(&mut rag, "openai-gpt-4.1");
+    rag.embedding_per_1m = 0.02;
+
+    let mut api = ApproachCost::blank(ApproachKind::ApiFineTuning);
+    api.input_tokens = 300.0;
+    api.output_tokens = 300.0;
+    api.retry_rate = 0.02;
+    api.data_prep = 2_000.0;
+    api.training = Training::Tokens {
+        tokens: 2_000_000.0,
+        epochs: 3.0,
+        per_1m: 0.0,
+    };
+    preset(&mut api, "openai-gpt-4.1-mini-ft");
+
+    let mut small = ApproachCost::blank(ApproachKind::ApiSmallModel);
+    small.input_tokens = 300.0;
+    small.output_tokens = 300.0;
+    small.retry_rate = 0.03;
+    small.data_prep = 2_000.0;
+    small.training = Training::Tokens {
+        tokens: 2_000_000.0,
+        epochs: 3.0,
+        per_1m: 0.0,
+    };
+    preset(&mut small, "together-lora-up-to-16b");
+    // Serverless inference of the tuned small model: not in the preset.
+    small.input_per_1m = 0.2;
+    small.output_per_1m = 0.2;
+
+    let mut lora = ApproachCost::blank(ApproachKind::SelfHostedLora);
+    lora.input_tokens = 300.0;
+    lora.output_tokens = 300.0;
+    lora.data_prep = 2_000.0;
+    lora.training = Training::GpuHours {
+        hours: 8.0,
+        per_hour: 0.0,
+    };
+    preset(&mut lora, "runpod-h100-community");
+
+    let mut full = ApproachCost::blank(ApproachKind::SelfHostedFull);
+    full.input_tokens = 300.0;
+    full.output_tokens = 300.0;
+    full.data_prep = 5_000.0;
+    full.training = Training::GpuHours {
+        hours: 192.0,
+        per_hour: 0.0,
+    };
+    full.replicas = 2.0;
+    preset(&mut full, "runpod-h100-secure");
+
+    Scenario {
+        monthly_requests: 500_000.0,
+        horizon_months: 24.0,
+        start: today.to_string(),
+        log_x: false,
+        include_unavailable: false,
+        approaches: vec![pe, rag, api, small, lora, full],
+    }
+}
+
+/// Whether approach `i` can be used, from its preset and the start date.
+pub fn availability(s: &Scenario, i: usize) -> Availability {
+    let a = &s.approaches[i];
+    match a.preset.and_then(prices::by_id) {
+        Some(p) => prices::availability(p, a.kind, &s.start),
+        None => Availability::Available {
+            lifetime_months: None,
+        },
+    }
+}
+
+impl Scenario {
+    /// The approaches with lifetimes bound to the start date.
+    pub fn resolved(&self) -> Vec<ApproachCost> {
+        (0..self.approaches.len())
+            .map(|i| {
+                let mut a = self.approaches[i].clone();
+                a.lifetime_months = match availability(self, i) {
+                    Availability::Available { lifetime_months } => lifetime_months,
+                    Availability::Unavailable { .. } => Some(0.0),
+                };
+                a
+            })
+            .collect()
+    }
+
+    /// Indices of the approaches to compare: enabled, and available unless
+    /// the user opted in to unavailable ones.
+    pub fn compared(&self) -> Vec<usize> {
+        (0..self.approaches.len())
+            .filter(|i| self.approaches[*i].enabled)
+            .filter(|i| {
+                self.include_unavailable
+                    || matches!(availability(self, *i), Availability::Available { .. })
+            })
+            .collect()
+    }
+
+    /// Cumulative volume at the end of the horizon.
+    pub fn max_requests(&self) -> f64 {
+        (self.monthly_requests * self.horizon_months).clamp(0.0, MAX_INPUT)
+    }
+}
+
+fn training_parts(t: Training) -> (&'static str, f64, f64, f64) {
+    match t {
+        Training::None => ("none", 0.0, 0.0, 0.0),
+        Training::Tokens {
+            tokens,
+            epochs,
+            per_1m,
+        } => ("tokens", tokens, epochs, per_1m),
+        Training::GpuHours { hours, per_hour } => ("gpu", hours, 0.0, per_hour),
+    }
+}
+
+type Getter = fn(&ApproachCost) -> f64;
+type Setter = fn(&mut ApproachCost, f64);
+
+/// Numeric approach fields by link key.
+const FIELDS: [(&str, Getter, Setter); 19] = [
+    ("in", |a| a.input_tokens, |a, v| a.input_tokens = v),
+    ("out", |a| a.output_tokens, |a, v| a.output_tokens = v),
+    ("pin", |a| a.input_per_1m, |a, v| a.input_per_1m = v),
+    ("pout", |a| a.output_per_1m, |a, v| a.output_per_1m = v),
+    ("mul", |a| a.price_multiplier, |a, v| a.price_multiplier = v),
+    ("cs", |a| a.cached_share, |a, v| a.cached_share = v.min(1.0)),
+    (
+        "pc",
+        |a| a.cached_input_per_1m,
+        |a, v| a.cached_input_per_1m = v,
+    ),
+    ("bs", |a| a.batch_share, |a, v| a.batch_share = v.min(1.0)),
+    (
+        "bd",
+        |a| a.batch_discount,
+        |a, v| a.batch_discount = v.min(1.0),
+    ),
+    ("rr", |a| a.retry_rate, |a, v| a.retry_rate = v.min(1.0)),
+    ("rt", |a| a.retrieved_tokens, |a, v| a.retrieved_tokens = v),
+    (
+        "qe",
+        |a| a.query_embedding_tokens,
+        |a, v| a.query_embedding_tokens = v,
+    ),
+    ("pe", |a| a.embedding_per_1m, |a, v| a.embedding_per_1m = v),
+    ("dp", |a| a.data_prep, |a, v| a.data_prep = v),
+    ("ct", |a| a.corpus_tokens, |a, v| a.corpus_tokens = v),
+    ("hh", |a| a.hosting_per_hour, |a, v| a.hosting_per_hour = v),
+    ("rep", |a| a.replicas, |a, v| a.replicas = v),
+    ("fm", |a| a.fixed_monthly, |a, v| a.fixed_monthly = v),
+    (
+        "re",
+        |a| a.retrain_every_months,
+        |a, v| a.retrain_every_months = v,
+    ),
+];
+
+/// Encodes the scenario as a query string.
+pub fn encode(s: &Scenario) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("v", &fmt(s.monthly_requests));
+    out.append_pair("h", &fmt(s.horizon_months));
+    out.append_pair("start", &s.start);
+    if s.log_x {
+        out.append_pair("log", "1");
+    }
+    if s.include_unavailable {
+        out.append_pair("all", "1");
+    }
+    for (k, a) in s.approaches.iter().enumerate() {
+        let key = |f: &str| format!("{k}.{f}");
+        out.append_pair(&key("on"), if a.enabled { "1" } else { "0" });
+        out.append_pair(&key("name"), &a.name);
+        if let Some(p) = a.preset {
+            out.append_pair(&key("p"), p);
+        }
+        for (f, get, _) in FIELDS {
+            out.append_pair(&key(f), &fmt(get(a)));
+        }
+        let (mode, x, y, z) = training_parts(a.training);
+        out.append_pair(&key("tm"), mode);
+        if mode != "none" {
+            out.append_pair(&key("t1"), &fmt(x));
+            out.append_pair(&key("t2"), &fmt(y));
+            out.append_pair(&key("t3"), &fmt(z));
+        }
+    }
+    out.finish()
+}
+
+fn fmt(x: f64) -> String {
+    format!("{x}")
+}
+
+fn number(v: &str) -> Option<f64> {
+    v.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && (0.0..=MAX_INPUT).contains(x))
+}
+
+/// Decodes a query string onto the defaults for `today`; anything that
+/// does not parse keeps its default.
+pub fn decode(query: &str, today: &str) -> Scenario {
+    let mut s = default_scenario(today);
+    let query = query.strip_prefix('?').unwrap_or(query);
+    if query.len() > MAX_LEN {
+        return s;
+    }
+    let mut training: Vec<(Option<String>, [Option<f64>; 3])> =
+        vec![(None, [None; 3]); s.approaches.len()];
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        match key.as_ref() {
+            "v" => s.monthly_requests = number(&value).unwrap_or(s.monthly_requests),
+            "h" => {
+                s.horizon_months = number(&value)
+                    .filter(|h| *h <= 1200.0)
+                    .unwrap_or(s.horizon_months)
+            }
+            "start" if prices::day_number(&value).is_some() => s.start = value.into_owned(),
+            "log" => s.log_x = value == "1",
+            "all" => s.include_unavailable = value == "1",
+            _ => {
+                let Some((idx, field)) = key.split_once('.') else {
+                    continue;
+                };
+                let Some(a) = idx
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| s.approaches.get_mut(i))
+                else {
+                    continue;
+                };
+                let k: usize = idx.parse().unwrap_or(0);
+                match field {
+                    "on" => a.enabled = value != "0",
+                    "name" => {
+                        let name: String =
+                            value.chars().filter(|c| !c.is_control()).take(60).collect();
+                        if !name.trim().is_empty() {
+                            a.name = name;
+                        }
+                    }
+                    "p" => {
+                        a.preset = prices::by_id(&value)
+                            .filter(|p| prices::for_kind(a.kind).any(|q| q.id == p.id))
+                            .map(|p| p.id)
+                    }
+                    "tm" => training[k].0 = Some(value.into_owned()),
+                    "t1" => training[k].1[0] = number(&value),
+                    "t2" => training[k].1[1] = number(&value),
+                    "t3" => training[k].1[2] = number(&value),
+                    _ => {
+                        if let (Some((_, _, set)), Some(v)) =
+                            (FIELDS.iter().find(|(f, _, _)| *f == field), number(&value))
+                        {
+                            set(a, v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (a, (mode, [x, y, z])) in s.approaches.iter_mut().zip(training) {
+        let (_, dx, dy, dz) = training_parts(a.training);
+        let (x, y, z) = (x.unwrap_or(dx), y.unwrap_or(dy), z.unwrap_or(dz));
+        match mode.as_deref() {
+            Some("none") => a.training = Training::None,
+            Some("tokens") => {
+                a.training = Training::Tokens {
+                    tokens: x,
+                    epochs: y,
+                    per_1m: z,
+                }
+            }
+            Some("gpu") => {
+                a.training = Training::GpuHours {
+                    hours: x,
+                    per_hour: z,
+                }
+            }
+            _ => {}
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::break_even::{BreakEven, break_even};
+    use proptest::prelude::*;
+
+    const TODAY: &str = "2026-11-25";
+
+    #[test]
+    fn defaults_are_priced_and_comparable() {
+        let s = default_scenario(TODAY);
+        assert_eq!(s.approaches.len(), ApproachKind::ALL.len());
+        for (a, k) in s.approaches.iter().zip(ApproachKind::ALL) {
+            assert_eq!(a.kind, k);
+            assert!(a.preset.is_some(), "{k:?} has a preset");
+            assert!(
+                a.per_request() > 0.0 || a.monthly_fixed() > 0.0,
+                "{k:?} costs something"
+            );
+        }
+        assert_eq!(s.compared().len(), 6, "all available on {TODAY}");
+        // After OpenAI closes training, the API fine-tune drops out unless opted in.
+        let mut later = s.clone();
+        later.start = "2027-02-01".into();
+        assert!(!later.compared().contains(&2));
+        later.include_unavailable = true;
+        assert!(later.compared().contains(&2));
+        // At 50,000 requests a month the OpenAI fine-tune cannot pay off
+        // before its base model retires.
+        let r = s.resolved();
+        match break_even(&r[0], &r[2], 50_000.0) {
+            BreakEven::At {
+                within_lifetime, ..
+            } => assert!(!within_lifetime),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn round_trips_through_a_link() {
+        let mut s = default_scenario(TODAY);
+        s.monthly_requests = 12_345.0;
+        s.log_x = true;
+        s.approaches[1].enabled = false;
+        s.approaches[3].name = "Our LoRA, v2 & co".into();
+        s.approaches[4].training = Training::None;
+        s.approaches[5].cached_share = 0.25;
+        assert_eq!(decode(&encode(&s), TODAY), s);
+    }
+
+    #[test]
+    fn damaged_links_keep_defaults_field_by_field() {
+        let s = decode(
+            "v=-5&h=abc&start=yesterday&0.in=NaN&0.out=77&1.p=runpod-h100-secure&9.in=5&x.y=1&2.tm=gpu&2.t1=inf",
+            TODAY,
+        );
+        let d = default_scenario(TODAY);
+        assert_eq!(s.monthly_requests, d.monthly_requests);
+        assert_eq!(s.horizon_months, d.horizon_months);
+        assert_eq!(s.start, TODAY);
+        assert_eq!(s.approaches[0].input_tokens, d.approaches[0].input_tokens);
+        assert_eq!(s.approaches[0].output_tokens, 77.0);
+        assert_eq!(
+            s.approaches[1].preset, None,
+            "a GPU preset does not fit RAG"
+        );
+        assert!(matches!(
+            s.approaches[2].training,
+            Training::GpuHours { .. }
+        ));
+        assert_eq!(decode(&"x".repeat(MAX_LEN + 1), TODAY), d);
+    }
+
+    proptest! {
+        #[test]
+        fn decoding_anything_is_safe(q in ".{0,400}") {
+            let s = decode(&q, TODAY);
+            let r = s.resolved();
+            for i in s.compared() {
+                prop_assert!(r[i].per_request().is_finite());
+            }
+        }
+    }
+}
