@@ -32,8 +32,8 @@ cargo test --locked
 stage "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web --locked
 
-stage "release build (trunk build --release)"
-trunk build --release
+stage "release build (scripts/build.sh: trunk build --release per page)"
+bash scripts/build.sh
 
 stage "end-to-end tests (Playwright + Chromium against dist/)"
 PYTHON="$(python3 -c 'import sys; print(sys.executable)')"

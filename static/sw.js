@@ -13,16 +13,20 @@ self.addEventListener('install', (event) => {
   event.waitUntil(precache().catch(() => {}));
 });
 
+const PAGES = ['./', 'costs.html'];
+
 async function precache() {
   const cache = await caches.open(CACHE);
-  const page = new URL('./', self.location.href);
-  const response = await fetch(page, { cache: 'reload' });
-  if (!response.ok) return;
-  await cache.put(page, response.clone());
-  const html = await response.text();
   const assets = new Set();
-  for (const m of html.matchAll(/["'=]\s*([^"'\s>]*-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))/g)) {
-    assets.add(new URL(m[1], page).href);
+  for (const path of PAGES) {
+    const page = new URL(path, self.location.href);
+    const response = await fetch(page, { cache: 'reload' });
+    if (!response.ok) continue;
+    await cache.put(page, response.clone());
+    const html = await response.text();
+    for (const m of html.matchAll(/["'=]\s*([^"'\s>]*-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))/g)) {
+      assets.add(new URL(m[1], page).href);
+    }
   }
   await cache.addAll([...assets]);
 }

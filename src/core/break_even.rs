@@ -60,6 +60,8 @@ struct Curve {
     fixed_per_request: f64,
     /// Requests between retrainings.
     period: Option<f64>,
+    /// Requests after which the model is retired (its lifetime), if any.
+    end: Option<f64>,
 }
 
 impl Curve {
@@ -69,6 +71,10 @@ impl Curve {
             per_request: a.per_request(),
             fixed_per_request: a.monthly_fixed() / monthly_requests,
             period: a.retrain_period().map(|n| n.max(0.1) * monthly_requests),
+            end: a
+                .lifetime_months
+                .filter(|m| m.is_finite())
+                .map(|m| m.max(0.0) * monthly_requests),
         }
     }
 
@@ -77,6 +83,10 @@ impl Curve {
             Some(p) => 1.0 + (q / p).floor(),
             None => 1.0,
         }
+    }
+
+    fn alive_at(&self, q: f64) -> bool {
+        self.end.is_none_or(|e| q <= e)
     }
 
     fn slope(&self) -> f64 {
@@ -235,6 +245,8 @@ pub struct EnvelopeSegment {
 
 /// The cheapest approach at each cumulative volume in [0, `max_requests`]
 /// (the lower envelope), among the approaches whose index is in `among`.
+/// An approach drops out once its model retires (its lifetime); where no
+/// approach is left, there is no segment.
 pub fn cheapest(
     approaches: &[ApproachCost],
     among: &[usize],
@@ -257,6 +269,7 @@ pub fn cheapest(
             cuts.extend(sign_changes(a, b, max_requests, false));
             cuts.extend(breakpoints(a, b, max_requests));
         }
+        cuts.extend(a.end);
     }
     cuts.retain(|q| *q >= 0.0 && *q <= max_requests);
     cuts.sort_by(f64::total_cmp);
@@ -264,12 +277,17 @@ pub fn cheapest(
     let mut segments: Vec<EnvelopeSegment> = Vec::new();
     for w in cuts.windows(2) {
         let mid = (w[0] + w[1]) / 2.0;
-        let best = (0..curves.len())
+        let Some(best) = (0..curves.len())
+            .filter(|k| curves[*k].alive_at(mid))
             .min_by(|x, y| curves[*x].at(mid).total_cmp(&curves[*y].at(mid)))
             .map(|k| among[k])
-            .unwrap_or(among[0]);
+        else {
+            continue;
+        };
         match segments.last_mut() {
-            Some(last) if last.approach == best => last.to_requests = w[1],
+            Some(last) if last.approach == best && last.to_requests == w[0] => {
+                last.to_requests = w[1]
+            }
             _ => segments.push(EnvelopeSegment {
                 approach: best,
                 from_requests: w[0],
@@ -634,14 +652,20 @@ mod tests {
             let env = cheapest(&all, &[0, 1, 2], v, max_q);
             prop_assert!(!env.is_empty());
             prop_assert_eq!(env[0].from_requests, 0.0);
-            prop_assert_eq!(env.last().unwrap().to_requests, max_q);
+            for s in &env {
+                prop_assert!(s.from_requests < s.to_requests && s.to_requests <= max_q);
+            }
             let q = frac * max_q;
-            let seg = env.iter().find(|s| s.from_requests <= q && q <= s.to_requests).unwrap();
-            let best = all.iter().map(|x| cost_at(x, q, v)).fold(f64::INFINITY, f64::min);
-            let tol = 1e-6 * best.max(1.0);
-            // At a boundary two approaches tie; anywhere the chosen one is within tolerance of the minimum.
+            let alive = |x: &ApproachCost| x.lifetime_months.is_none_or(|m| q <= m * v);
+            let best = all.iter().filter(|x| alive(x)).map(|x| cost_at(x, q, v)).fold(f64::INFINITY, f64::min);
             let near_cut = env.iter().any(|s| (s.from_requests - q).abs() < 1e-6 * max_q || (s.to_requests - q).abs() < 1e-6 * max_q);
-            prop_assert!(near_cut || cost_at(&all[seg.approach], q, v) <= best + tol);
+            match env.iter().find(|s| s.from_requests <= q && q <= s.to_requests) {
+                Some(seg) => {
+                    let tol = 1e-6 * best.max(1.0);
+                    prop_assert!(near_cut || cost_at(&all[seg.approach], q, v) <= best + tol);
+                }
+                None => prop_assert!(near_cut || best.is_infinite(), "a gap only where every model has retired"),
+            }
         }
 
         #[test]

@@ -13,7 +13,7 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
 use plotters::prelude::*;
 
-use crate::core::break_even::{BreakEven, cost_at, crossovers};
+use crate::core::break_even::{cheapest, cost_at};
 use crate::core::costs::ApproachCost;
 use crate::core::number_format;
 
@@ -40,8 +40,8 @@ fn colour(i: usize) -> RGBColor {
 #[derive(Clone, Debug)]
 pub struct ChartRequest<'a> {
     pub approaches: &'a [ApproachCost],
-    /// Indices of the approaches to draw; colour `k` goes to `shown[k]`'s
-    /// position in `approaches`.
+    /// Indices of the approaches to draw; approach `i` is drawn in
+    /// [`PALETTE`]`[i % 6]`.
     pub shown: &'a [usize],
     pub monthly_requests: f64,
     /// Right end of the volume axis (cumulative requests).
@@ -144,6 +144,17 @@ pub fn curve_points(
     qs.extend(steps.iter().copied());
     qs.sort_by(f64::total_cmp);
     qs.dedup();
+    // A model stops at its retirement: the curve ends there.
+    if let Some(end) = a
+        .lifetime_months
+        .filter(|m| m.is_finite() && monthly_requests.is_finite())
+        .map(|m| m.max(0.0) * monthly_requests)
+    {
+        qs.retain(|q| *q <= end);
+        if end >= lo && end <= hi {
+            qs.push(end);
+        }
+    }
     let mut points = Vec::with_capacity(qs.len() + steps.len());
     for q in qs {
         if steps.contains(&q) {
@@ -177,21 +188,21 @@ pub fn render(req: &ChartRequest) -> Chart {
         .fold(0.0f64, f64::max)
         .max(1.0)
         * 1.08;
-    let markers: Vec<(f64, f64, String)> =
-        crossovers(req.approaches, req.shown, req.monthly_requests)
-            .into_iter()
-            .filter_map(|c| match c.result {
-                BreakEven::At { requests, .. } if requests >= range.0 && requests <= range.1 => {
-                    Some((
-                        requests,
-                        cost_at(&req.approaches[c.candidate], requests, req.monthly_requests),
-                        number_format::count(requests),
-                    ))
-                }
-                _ => None,
-            })
-            .collect();
-
+    // Mark where the cheapest approach changes: the break-evens that matter.
+    let segments = cheapest(req.approaches, req.shown, req.monthly_requests, range.1);
+    let markers: Vec<(f64, f64, String)> = segments
+        .windows(2)
+        .filter(|w| w[0].to_requests == w[1].from_requests)
+        .map(|w| {
+            let q = w[1].from_requests;
+            (
+                q,
+                cost_at(&req.approaches[w[1].approach], q, req.monthly_requests),
+                number_format::count(q),
+            )
+        })
+        .filter(|(q, _, _)| *q >= range.0 && *q <= range.1)
+        .collect();
     let mut svg = String::new();
     let plot = {
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
@@ -257,8 +268,8 @@ where
         .draw()
         .ok()?;
     for (i, points) in series {
-        let colour_index = req.shown.iter().position(|s| s == i).unwrap_or(0);
-        let c = colour(colour_index);
+        // Colour by approach, so each keeps its colour when others are hidden.
+        let c = colour(*i);
         chart
             .draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(3)))
             .ok()?

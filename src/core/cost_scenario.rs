@@ -128,9 +128,11 @@ impl Scenario {
         (0..self.approaches.len())
             .map(|i| {
                 let mut a = self.approaches[i].clone();
+                // Unavailable approaches are compared only when the user opts
+                // in, to see them as if they were still offered.
                 a.lifetime_months = match availability(self, i) {
                     Availability::Available { lifetime_months } => lifetime_months,
-                    Availability::Unavailable { .. } => Some(0.0),
+                    Availability::Unavailable { .. } => None,
                 };
                 a
             })

@@ -11,18 +11,21 @@
 pub enum Section {
     /// The decision wizard (the default).
     Wizard,
+    /// The cost and break-even calculator.
+    Costs,
     /// Reference pages explaining each adaptation approach.
     Approaches,
 }
 
 impl Section {
     /// Every section, in navigation order.
-    pub const ALL: [Section; 2] = [Section::Wizard, Section::Approaches];
+    pub const ALL: [Section; 3] = [Section::Wizard, Section::Costs, Section::Approaches];
 
     /// Path segment used in the fragment.
     pub fn slug(self) -> &'static str {
         match self {
             Section::Wizard => "wizard",
+            Section::Costs => "costs",
             Section::Approaches => "approaches",
         }
     }
@@ -31,6 +34,7 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Wizard => "Wizard",
+            Section::Costs => "Costs",
             Section::Approaches => "Approaches",
         }
     }
@@ -39,8 +43,50 @@ impl Section {
     pub fn title(self) -> &'static str {
         match self {
             Section::Wizard => "Should we fine-tune? · tunewise",
+            Section::Costs => "Costs and break-even · tunewise",
             Section::Approaches => "Approaches explained · tunewise",
         }
+    }
+}
+
+/// An HTML page of the app. Each page is its own WebAssembly bundle, so a
+/// first visit downloads only the code of the page it opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// `index.html`: the wizard and the approach explainers.
+    Main,
+    /// `costs.html`: the cost and break-even calculator.
+    Costs,
+}
+
+impl Page {
+    /// Address of the page relative to the app's root.
+    pub fn url(self) -> &'static str {
+        match self {
+            Page::Main => "./",
+            Page::Costs => "costs.html",
+        }
+    }
+}
+
+impl Section {
+    /// The page that shows this section.
+    pub fn page(self) -> Page {
+        match self {
+            Section::Costs => Page::Costs,
+            Section::Wizard | Section::Approaches => Page::Main,
+        }
+    }
+}
+
+/// A link to `section` from a document of `from`: a bare fragment within
+/// the same page, else the other page's address with the fragment.
+pub fn link(section: Section, query: &str, from: Page) -> String {
+    let fragment = href(section, query);
+    if section.page() == from {
+        fragment
+    } else {
+        format!("{}{}", section.page().url(), fragment)
     }
 }
 
@@ -93,6 +139,17 @@ mod tests {
         assert_eq!(parse("#").section, Section::Wizard);
         assert_eq!(parse("#/nope?x").section, Section::Wizard);
         assert_eq!(parse("#/wizard?a?b").query, "a?b");
+    }
+
+    #[test]
+    fn links_cross_pages_only_when_needed() {
+        assert_eq!(link(Section::Approaches, "", Page::Main), "#/approaches");
+        assert_eq!(link(Section::Costs, "", Page::Main), "costs.html#/costs");
+        assert_eq!(
+            link(Section::Wizard, "pe=no", Page::Costs),
+            "./#/wizard?pe=no"
+        );
+        assert_eq!(link(Section::Costs, "v=1", Page::Costs), "#/costs?v=1");
     }
 
     #[test]

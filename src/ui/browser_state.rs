@@ -6,6 +6,8 @@ use wasm_bindgen::JsValue;
 
 /// Local-storage key of the wizard's state (its query string).
 pub const WIZARD_KEY: &str = "tunewise.wizard.v1";
+/// Local-storage key of the cost calculator's state (its query string).
+pub const COSTS_KEY: &str = "tunewise.costs.v1";
 
 /// The current URL fragment, including the leading `#`, or "".
 pub fn fragment() -> String {
@@ -79,4 +81,136 @@ pub fn copy_to_clipboard(text: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.navigator().clipboard().write_text(text);
     }
+}
+
+/// Today's date in the user's time zone, as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Milliseconds since the page started (high resolution), or 0.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Appends a timing to `window.__tunewiseTimings[name]`, where benchmarks
+/// read it.
+pub fn record_timing(name: &str, ms: f64) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let key = JsValue::from_str("__tunewiseTimings");
+    let store = js_sys::Reflect::get(&w, &key)
+        .ok()
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| {
+            let o: JsValue = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&w, &key, &o);
+            o
+        });
+    let list = js_sys::Reflect::get(&store, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        .unwrap_or_else(|| {
+            let a = js_sys::Array::new();
+            let _ = js_sys::Reflect::set(&store, &JsValue::from_str(name), &a);
+            a
+        });
+    if list.length() < 10_000 {
+        list.push(&JsValue::from_f64(ms));
+    }
+}
+
+/// Offers `content` as a file download named `filename`.
+pub fn download_text(filename: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+        click_download(&url, filename);
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+}
+
+fn click_download(href: &str, filename: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    a.set_href(href);
+    a.set_download(filename);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+}
+
+/// Rasterises an SVG string at twice its size and offers it as a PNG.
+pub fn download_svg_as_png(svg: &str, width: u32, height: u32, filename: &str) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let data_url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(svg))
+    );
+    let name = filename.to_string();
+    let image = img.clone();
+    let onload = Closure::once(move || {
+        let Some(canvas) = doc
+            .create_element("canvas")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(width * 2);
+        canvas.set_height(height * 2);
+        if let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        {
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, f64::from(width * 2), f64::from(height * 2));
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &image,
+                0.0,
+                0.0,
+                f64::from(width * 2),
+                f64::from(height * 2),
+            );
+            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+                click_download(&url, &name);
+            }
+        }
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&data_url);
 }

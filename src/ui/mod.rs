@@ -7,18 +7,29 @@ mod pages;
 
 use leptos::prelude::*;
 
-use crate::core::route::{self, Section};
+use crate::core::cost_scenario::{self, Scenario};
+use crate::core::route::{self, Page, Section};
 use crate::core::wizard_link::{self, WizardState};
 use components::site_header::SiteHeader;
-use pages::{approaches::ApproachesPage, wizard::WizardPage};
+use pages::{approaches::ApproachesPage, costs::CostsPage, wizard::WizardPage};
 
-/// Starts the app: installs the panic hook and mounts [`App`] on `<body>`.
-pub fn mount() {
+fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_crash_notice();
     }));
+}
+
+/// Starts `index.html`: installs the panic hook and mounts [`App`].
+pub fn mount() {
+    install_panic_hook();
     leptos::mount::mount_to_body(App);
+}
+
+/// Starts `costs.html`: installs the panic hook and mounts [`CostsApp`].
+pub fn mount_costs() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(CostsApp);
 }
 
 /// Replaces the page with a short notice if the app crashes, so the user
@@ -35,7 +46,8 @@ fn show_crash_notice() {
     }
 }
 
-/// The app shell: header, navigation and the current section.
+/// The shell of `index.html`: header, navigation, and the wizard or the
+/// approach explainers.
 #[component]
 pub fn App() -> impl IntoView {
     let start = route::parse(&browser_state::fragment());
@@ -53,15 +65,11 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let query = wizard.with(wizard_link::encode);
         browser_state::save(browser_state::WIZARD_KEY, &query);
-        let s = section.get();
-        let q = if s == Section::Wizard {
-            query.as_str()
-        } else {
-            ""
-        };
-        browser_state::replace_fragment(&route::href(s, q));
-        browser_state::set_title(s.title());
+        if section.get() == Section::Wizard {
+            browser_state::replace_fragment(&route::href(Section::Wizard, &query));
+        }
     });
+    Effect::new(move |_| browser_state::set_title(section.get().title()));
 
     // Links, the back button or a pasted address change the fragment.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -74,6 +82,7 @@ pub fn App() -> impl IntoView {
                 wizard.set(incoming);
             }
         }
+
         browser_state::focus_after_paint("main");
     });
     on_cleanup(move || listener.remove());
@@ -83,15 +92,71 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
             browser_state::focus_after_paint("main");
         }>"Skip to content"</a>
-        <SiteHeader section wizard />
+        <SiteHeader section=section.into() page=Page::Main
+            query=Signal::derive(move || wizard.with(wizard_link::encode)) />
         <main id="main" tabindex="-1">
             {move || match section.get() {
                 Section::Wizard => view! { <WizardPage state=wizard /> }.into_any(),
-                Section::Approaches => view! { <ApproachesPage /> }.into_any(),
+                Section::Approaches | Section::Costs => view! { <ApproachesPage /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
             <p>"tunewise runs entirely in your browser: nothing you enter leaves this page."</p>
         </footer>
+    }
+}
+
+/// The shell of `costs.html`: header and the cost calculator.
+#[component]
+pub fn CostsApp() -> impl IntoView {
+    let start = route::parse(&browser_state::fragment());
+    let today = browser_state::today();
+    let costs = RwSignal::new(starting_costs(&start, &today));
+    Effect::new(move |_| {
+        let query = costs.with(cost_scenario::encode);
+        browser_state::save(browser_state::COSTS_KEY, &query);
+        browser_state::replace_fragment(&route::href(Section::Costs, &query));
+    });
+    browser_state::set_title(Section::Costs.title());
+    // A pasted link changes only the fragment.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let r = route::parse(&browser_state::fragment());
+        if !r.query.is_empty() {
+            let incoming = cost_scenario::decode(&r.query, &browser_state::today());
+            if costs.with_untracked(|c| *c != incoming) {
+                costs.set(incoming);
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            browser_state::focus_after_paint("main");
+        }>"Skip to content"</a>
+        <SiteHeader section=Signal::stored(Section::Costs) page=Page::Costs
+            query=Signal::derive(move || costs.with(cost_scenario::encode)) />
+        <main id="main" tabindex="-1">
+            <CostsPage scenario=costs />
+        </main>
+        <footer class="site-footer">
+            <p>"tunewise runs entirely in your browser: nothing you enter leaves this page."</p>
+        </footer>
+    }
+}
+
+/// The calculator's starting state: a link's, else the stored one, else
+/// the examples. A link that changes nothing never wipes stored work.
+fn starting_costs(start: &route::Route, today: &str) -> Scenario {
+    let defaults = cost_scenario::default_scenario(today);
+    if !start.query.is_empty() {
+        let from_link = cost_scenario::decode(&start.query, today);
+        if from_link != defaults {
+            return from_link;
+        }
+    }
+    match browser_state::load(browser_state::COSTS_KEY) {
+        Some(stored) => cost_scenario::decode(&stored, today),
+        None => defaults,
     }
 }

@@ -1,8 +1,14 @@
 //! Small components, one per file.
 
 pub mod approach_card;
+pub mod approach_editor;
+pub mod cost_chart_view;
+pub mod cost_results;
 pub mod decision_tree;
+pub mod number_field;
 pub mod path_list;
 pub mod result_view;
+pub mod sensitivity;
+pub mod simple_break_even;
 pub mod site_header;
 pub mod step_form;

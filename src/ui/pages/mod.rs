@@ -1,4 +1,5 @@
 //! One page per section of the app.
 
 pub mod approaches;
+pub mod costs;
 pub mod wizard;

@@ -1,0 +1,418 @@
+//! The inputs of one approach: enabled, name, price preset and every cost
+//! figure that applies to its kind.
+
+use leptos::prelude::*;
+
+use crate::core::cost_scenario::{self, Scenario};
+use crate::core::costs::{ApproachCost, ApproachKind, FieldKind, Training};
+use crate::core::number_format;
+use crate::core::prices::{self, Availability};
+use crate::ui::components::number_field::NumberField;
+
+type Get = fn(&ApproachCost) -> f64;
+type Set = fn(&mut ApproachCost, f64);
+
+struct FieldSpec {
+    key: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    kind: FieldKind,
+    get: Get,
+    set: Set,
+}
+
+const fn spec(
+    key: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    kind: FieldKind,
+    get: Get,
+    set: Set,
+) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        unit,
+        kind,
+        get,
+        set,
+    }
+}
+
+const PER_REQUEST: [FieldSpec; 9] = [
+    spec(
+        "in",
+        "Prompt (input) tokens",
+        "tokens / request",
+        FieldKind::Tokens,
+        |a| a.input_tokens,
+        |a, v| a.input_tokens = v,
+    ),
+    spec(
+        "out",
+        "Output tokens",
+        "tokens / request",
+        FieldKind::Tokens,
+        |a| a.output_tokens,
+        |a, v| a.output_tokens = v,
+    ),
+    spec(
+        "pin",
+        "Input price",
+        "USD / 1M tokens",
+        FieldKind::Money,
+        |a| a.input_per_1m,
+        |a, v| a.input_per_1m = v,
+    ),
+    spec(
+        "pout",
+        "Output price",
+        "USD / 1M tokens",
+        FieldKind::Money,
+        |a| a.output_per_1m,
+        |a, v| a.output_per_1m = v,
+    ),
+    spec(
+        "pc",
+        "Cached input price",
+        "USD / 1M tokens",
+        FieldKind::Money,
+        |a| a.cached_input_per_1m,
+        |a, v| a.cached_input_per_1m = v,
+    ),
+    spec(
+        "cs",
+        "Input served from cache",
+        "%",
+        FieldKind::Percent,
+        |a| a.cached_share,
+        |a, v| a.cached_share = v,
+    ),
+    spec(
+        "bs",
+        "Requests sent by batch",
+        "%",
+        FieldKind::Percent,
+        |a| a.batch_share,
+        |a, v| a.batch_share = v,
+    ),
+    spec(
+        "bd",
+        "Batch discount",
+        "%",
+        FieldKind::Percent,
+        |a| a.batch_discount,
+        |a, v| a.batch_discount = v,
+    ),
+    spec(
+        "rr",
+        "Retry rate",
+        "%",
+        FieldKind::Percent,
+        |a| a.retry_rate,
+        |a, v| a.retry_rate = v,
+    ),
+];
+
+const RAG: [FieldSpec; 4] = [
+    spec(
+        "rt",
+        "Retrieved context added",
+        "tokens / request",
+        FieldKind::Tokens,
+        |a| a.retrieved_tokens,
+        |a, v| a.retrieved_tokens = v,
+    ),
+    spec(
+        "qe",
+        "Query embedding",
+        "tokens / request",
+        FieldKind::Tokens,
+        |a| a.query_embedding_tokens,
+        |a, v| a.query_embedding_tokens = v,
+    ),
+    spec(
+        "pe",
+        "Embedding price",
+        "USD / 1M tokens",
+        FieldKind::Money,
+        |a| a.embedding_per_1m,
+        |a, v| a.embedding_per_1m = v,
+    ),
+    spec(
+        "ct",
+        "Corpus to index",
+        "tokens (one-off)",
+        FieldKind::Tokens,
+        |a| a.corpus_tokens,
+        |a, v| a.corpus_tokens = v,
+    ),
+];
+
+const RECURRING: [FieldSpec; 4] = [
+    spec(
+        "hh",
+        "Dedicated hosting",
+        "USD / hour / replica",
+        FieldKind::Money,
+        |a| a.hosting_per_hour,
+        |a, v| a.hosting_per_hour = v,
+    ),
+    spec(
+        "rep",
+        "Replicas",
+        "count",
+        FieldKind::Count,
+        |a| a.replicas,
+        |a, v| a.replicas = v,
+    ),
+    spec(
+        "fm",
+        "Fixed monthly fees",
+        "USD / month",
+        FieldKind::Money,
+        |a| a.fixed_monthly,
+        |a, v| a.fixed_monthly = v,
+    ),
+    spec(
+        "re",
+        "Retrain every",
+        "months (0 = never)",
+        FieldKind::Count,
+        |a| a.retrain_every_months,
+        |a, v| a.retrain_every_months = v,
+    ),
+];
+
+fn percent(kind: FieldKind) -> f64 {
+    if kind == FieldKind::Percent {
+        100.0
+    } else {
+        1.0
+    }
+}
+
+fn fields(idx: usize, specs: &'static [FieldSpec], scenario: RwSignal<Scenario>) -> impl IntoView {
+    specs
+        .iter()
+        .map(|f| {
+            let get = f.get;
+            let set = f.set;
+            let value = Signal::derive(move || scenario.with(|s| get(&s.approaches[idx])));
+            let on_valid = Callback::new(move |v: f64| scenario.update(|s| set(&mut s.approaches[idx], v)));
+            view! {
+                <NumberField id=format!("a{idx}-{}", f.key) label=f.label.to_string() unit=f.unit kind=f.kind
+                    value on_valid scale=percent(f.kind) />
+            }
+        })
+        .collect_view()
+}
+
+/// Editor card for approach `idx` of the scenario.
+#[component]
+pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView {
+    let kind = scenario.with_untracked(|s| s.approaches[idx].kind);
+    let name = move || scenario.with(|s| s.approaches[idx].name.clone());
+    let enabled = move || scenario.with(|s| s.approaches[idx].enabled);
+    let preset_id = move || scenario.with(|s| s.approaches[idx].preset.unwrap_or(""));
+    let status = move || scenario.with(|s| cost_scenario::availability(s, idx));
+    let summary = move || {
+        scenario.with(|s| {
+            let a = &s.approaches[idx];
+            format!(
+                "{} per request · {} one-off · {} / month fixed",
+                number_format::usd(a.per_request()),
+                number_format::usd(a.one_off()),
+                number_format::usd(a.monthly_fixed())
+            )
+        })
+    };
+    let options = prices::for_kind(kind)
+        .map(|p| {
+            let text = format!("{}: {} (as of {})", p.provider, p.model, p.as_of);
+            view! { <option value=p.id>{text}</option> }
+        })
+        .collect_view();
+    let choose_preset = move |ev| {
+        let id = event_target_value(&ev);
+        scenario.update(|s| {
+            let start = s.start.clone();
+            let a = &mut s.approaches[idx];
+            match prices::by_id(&id) {
+                Some(p) => {
+                    prices::apply(a, p, &start);
+                    a.preset = Some(p.id);
+                }
+                None => a.preset = None,
+            }
+        });
+    };
+    let preset_info = move || {
+        let id = preset_id();
+        let p = prices::by_id(id)?;
+        let availability = match status() {
+            Availability::Available {
+                lifetime_months: Some(m),
+            } => Some(format!(
+                "A model trained now can serve for about {} before its base model retires ({}).",
+                number_format::months(m),
+                p.retires.unwrap_or("announced")
+            )),
+            Availability::Available {
+                lifetime_months: None,
+            } => None,
+            Availability::Unavailable { reason } => Some(format!("Unavailable: {reason}")),
+        };
+        let unavailable = matches!(status(), Availability::Unavailable { .. });
+        Some(view! {
+            <div class="preset-info" class:warning=unavailable>
+                <p>
+                    "Prices as of "<strong>{p.as_of}</strong>" from "
+                    <a href=p.source target="_blank" rel="noopener noreferrer">{p.provider}</a>"."
+                    {p.note.map(|n| view! { " "{n} })}
+                </p>
+                {availability.map(|t| view! { <p class="availability">{t}</p> })}
+            </div>
+        })
+    };
+    let training_mode = move || {
+        scenario.with(|s| match s.approaches[idx].training {
+            Training::None => "none",
+            Training::Tokens { .. } => "tokens",
+            Training::GpuHours { .. } => "gpu",
+        })
+    };
+    let set_mode = move |ev| {
+        let mode = event_target_value(&ev);
+        scenario.update(|s| {
+            let a = &mut s.approaches[idx];
+            a.training = match mode.as_str() {
+                "tokens" => Training::Tokens {
+                    tokens: 1_000_000.0,
+                    epochs: 3.0,
+                    per_1m: 1.0,
+                },
+                "gpu" => Training::GpuHours {
+                    hours: 8.0,
+                    per_hour: 2.0,
+                },
+                _ => Training::None,
+            };
+        });
+    };
+    let training_fields = move || {
+        let t = |f: fn(Training) -> f64| {
+            Signal::derive(move || scenario.with(|s| f(s.approaches[idx].training)))
+        };
+        let set = move |f: fn(&mut Training, f64)| {
+            Callback::new(move |v: f64| scenario.update(|s| f(&mut s.approaches[idx].training, v)))
+        };
+        match training_mode() {
+            "tokens" => view! {
+                <NumberField id=format!("a{idx}-tt") label="Training tokens".into() unit="tokens per epoch" kind=FieldKind::Tokens
+                    value=t(|t| if let Training::Tokens { tokens, .. } = t { tokens } else { 0.0 })
+                    on_valid=set(|t, v| if let Training::Tokens { tokens, .. } = t { *tokens = v }) />
+                <NumberField id=format!("a{idx}-te") label="Epochs".into() unit="count" kind=FieldKind::Count
+                    value=t(|t| if let Training::Tokens { epochs, .. } = t { epochs } else { 0.0 })
+                    on_valid=set(|t, v| if let Training::Tokens { epochs, .. } = t { *epochs = v }) />
+                <NumberField id=format!("a{idx}-tp") label="Training price".into() unit="USD / 1M tokens" kind=FieldKind::Money
+                    value=t(|t| if let Training::Tokens { per_1m, .. } = t { per_1m } else { 0.0 })
+                    on_valid=set(|t, v| if let Training::Tokens { per_1m, .. } = t { *per_1m = v }) />
+            }
+            .into_any(),
+            "gpu" => view! {
+                <NumberField id=format!("a{idx}-gh") label="Training GPU-hours".into() unit="hours" kind=FieldKind::Count
+                    value=t(|t| if let Training::GpuHours { hours, .. } = t { hours } else { 0.0 })
+                    on_valid=set(|t, v| if let Training::GpuHours { hours, .. } = t { *hours = v }) />
+                <NumberField id=format!("a{idx}-gp") label="GPU price".into() unit="USD / GPU-hour" kind=FieldKind::Money
+                    value=t(|t| if let Training::GpuHours { per_hour, .. } = t { per_hour } else { 0.0 })
+                    on_valid=set(|t, v| if let Training::GpuHours { per_hour, .. } = t { *per_hour = v }) />
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }
+    };
+    let multiplier = kind.trains().then(|| {
+        view! {
+            <NumberField id=format!("a{idx}-mul") label="Tuned price multiplier".into() unit="× base price" kind=FieldKind::Multiplier
+                value=Signal::derive(move || scenario.with(|s| s.approaches[idx].price_multiplier))
+                on_valid=Callback::new(move |v: f64| scenario.update(|s| s.approaches[idx].price_multiplier = v)) />
+        }
+    });
+    let name_id = format!("a{idx}-name");
+    let enabled_id = format!("a{idx}-on");
+    let preset_select_id = format!("a{idx}-preset");
+    let mode_id = format!("a{idx}-mode");
+    let heading_id = format!("a{idx}-title");
+
+    view! {
+        <details class="approach-editor" class:disabled=move || !enabled() open=idx < 1>
+            <summary>
+                <span class="swatch" aria-hidden="true"></span>
+                <span id=heading_id.clone() class="editor-title">{name}</span>
+                <span class="editor-summary">{summary}</span>
+            </summary>
+            <div class="editor-body">
+                <div class="row">
+                    <div class="check">
+                        <input type="checkbox" id=enabled_id.clone() prop:checked=enabled
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                scenario.update(|s| s.approaches[idx].enabled = on);
+                            } />
+                        <label for=enabled_id>"Include in the comparison"</label>
+                    </div>
+                    <div class="field">
+                        <label for=name_id.clone()>"Name"</label>
+                        <input id=name_id type="text" maxlength="60" prop:value=name
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                if !v.trim().is_empty() {
+                                    scenario.update(|s| s.approaches[idx].name = v);
+                                }
+                            } />
+                    </div>
+                    <div class="field">
+                        <label for=preset_select_id.clone()>"Price preset"</label>
+                        <select id=preset_select_id prop:value=preset_id on:change=choose_preset>
+                            <option value="">"Custom (enter your own prices)"</option>
+                            {options}
+                        </select>
+                    </div>
+                </div>
+                {preset_info}
+                <fieldset>
+                    <legend>"Per request"</legend>
+                    <div class="grid">{fields(idx, &PER_REQUEST, scenario)}{multiplier}</div>
+                </fieldset>
+                {(kind == ApproachKind::Rag).then(|| view! {
+                    <fieldset>
+                        <legend>"Retrieval"</legend>
+                        <div class="grid">{fields(idx, &RAG, scenario)}</div>
+                    </fieldset>
+                })}
+                <fieldset>
+                    <legend>"One-off"</legend>
+                    <div class="grid">
+                        <NumberField id=format!("a{idx}-dp") label="Data preparation".into() unit="USD" kind=FieldKind::Money
+                            value=Signal::derive(move || scenario.with(|s| s.approaches[idx].data_prep))
+                            on_valid=Callback::new(move |v: f64| scenario.update(|s| s.approaches[idx].data_prep = v)) />
+                        <div class="field">
+                            <label for=mode_id.clone()>"Training billed by"</label>
+                            <select id=mode_id prop:value=training_mode on:change=set_mode>
+                                <option value="none">"No training"</option>
+                                <option value="tokens">"Training tokens × epochs"</option>
+                                <option value="gpu">"GPU-hours"</option>
+                            </select>
+                        </div>
+                        {training_fields}
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>"Recurring"</legend>
+                    <div class="grid">{fields(idx, &RECURRING, scenario)}</div>
+                </fieldset>
+            </div>
+        </details>
+    }
+}

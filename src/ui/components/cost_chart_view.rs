@@ -1,0 +1,214 @@
+//! The cost-versus-volume chart with a readout of the exact figures at the
+//! pointer (or at the slider, by keyboard), an axis switch and exports.
+
+use leptos::prelude::*;
+
+use crate::core::break_even::cost_at;
+use crate::core::cost_chart::{self, Chart, ChartRequest, PALETTE};
+use crate::core::cost_scenario::{self, Scenario};
+use crate::core::costs::ApproachCost;
+use crate::core::number_format;
+use crate::ui::browser_state;
+
+const WIDTH: u32 = 800;
+const HEIGHT: u32 = 440;
+
+/// The chart section of the cost page.
+#[component]
+pub fn CostChartView(
+    scenario: RwSignal<Scenario>,
+    resolved: Memo<Vec<ApproachCost>>,
+) -> impl IntoView {
+    let chart: Memo<Chart> = Memo::new(move |_| {
+        let t0 = browser_state::now_ms();
+        let s = scenario.get();
+        let shown = s.compared();
+        let chart = resolved.with(|approaches| {
+            cost_chart::render(&ChartRequest {
+                approaches,
+                shown: &shown,
+                monthly_requests: s.monthly_requests,
+                max_requests: s.max_requests(),
+                log_x: s.log_x,
+                width: WIDTH,
+                height: HEIGHT,
+            })
+        });
+        browser_state::record_timing("costs-recompute-and-draw", browser_state::now_ms() - t0);
+        chart
+    });
+    // Where the readout is: a fraction 0..1000 along the volume axis.
+    let probe = RwSignal::new(500.0f64);
+    let probe_requests = Memo::new(move |_| {
+        chart.with(|c| {
+            let (left, right, _, _) = c.plot;
+            c.requests_at(left + probe.get() / 1000.0 * (right - left))
+                .unwrap_or(0.0)
+        })
+    });
+    let on_pointer = move |ev: leptos::ev::PointerEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(target) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let rect = target.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let x = (f64::from(ev.client_x()) - rect.left()) * f64::from(WIDTH) / rect.width();
+        chart.with_untracked(|c| {
+            let (left, right, _, _) = c.plot;
+            if right > left {
+                probe.set(((x - left) / (right - left) * 1000.0).clamp(0.0, 1000.0));
+            }
+        });
+    };
+    let marker_left = move || {
+        chart.with(|c| {
+            format!(
+                "{:.3}%",
+                c.x_of(probe_requests.get()) / f64::from(WIDTH) * 100.0
+            )
+        })
+    };
+    let readout = move || {
+        let q = probe_requests.get();
+        let s = scenario.get();
+        let months = if s.monthly_requests > 0.0 {
+            q / s.monthly_requests
+        } else {
+            0.0
+        };
+        let rows = resolved.with(|approaches| {
+            let mut rows: Vec<(usize, String, f64)> = s
+                .compared()
+                .into_iter()
+                .map(|i| {
+                    (
+                        i,
+                        approaches[i].name.clone(),
+                        cost_at(&approaches[i], q, s.monthly_requests),
+                    )
+                })
+                .collect();
+            rows.sort_by(|a, b| a.2.total_cmp(&b.2));
+            rows
+        });
+        view! {
+            <p class="readout-title">
+                "At "<strong>{number_format::count(q)}</strong>" requests ("
+                {number_format::months(months)}"):"
+            </p>
+            <ol class="readout-list">
+                {rows.into_iter().map(|(i, name, cost)| view! {
+                    <li>
+                        <span class="swatch" style=format!("background:{}", PALETTE[i % PALETTE.len()]) aria-hidden="true"></span>
+                        {name}": "<strong>{number_format::usd(cost)}</strong>
+                    </li>
+                }).collect_view()}
+            </ol>
+        }
+    };
+    let description = move || {
+        chart.with(|c| {
+            let marks: Vec<String> = c.markers.iter().map(|(_, _, label)| label.clone()).collect();
+            if marks.is_empty() {
+                "Cumulative cost against requests served. No break-even point falls within the horizon.".to_string()
+            } else {
+                format!(
+                    "Cumulative cost against requests served. Break-even points at {} requests.",
+                    marks.join(", ")
+                )
+            }
+        })
+    };
+    let export_svg = move |_| {
+        chart.with_untracked(|c| {
+            browser_state::download_text("tunewise-costs.svg", "image/svg+xml", &c.svg)
+        });
+    };
+    let export_png = move |_| {
+        chart.with_untracked(|c| {
+            browser_state::download_svg_as_png(&c.svg, WIDTH, HEIGHT, "tunewise-costs.png")
+        });
+    };
+    let export_csv = move |_| {
+        let s = scenario.get_untracked();
+        let text = resolved.with_untracked(|a| {
+            cost_chart::csv(
+                a,
+                &s.compared(),
+                s.monthly_requests,
+                s.max_requests(),
+                s.log_x,
+            )
+        });
+        browser_state::download_text("tunewise-costs.csv", "text/csv", &text);
+    };
+    let unavailable_note = move || {
+        scenario.with(|s| {
+            let hidden: Vec<String> = (0..s.approaches.len())
+                .filter(|i| s.approaches[*i].enabled && !s.compared().contains(i))
+                .map(|i| {
+                    let why = match cost_scenario::availability(s, i) {
+                        crate::core::prices::Availability::Unavailable { reason } => reason,
+                        _ => String::new(),
+                    };
+                    format!("{} ({})", s.approaches[i].name, why)
+                })
+                .collect();
+            (!hidden.is_empty()).then(|| {
+                view! { <p class="note">"Left out as unavailable: "{hidden.join("; ")}" Tick “include unavailable” to draw them anyway."</p> }
+            })
+        })
+    };
+
+    view! {
+        <section class="panel chart-panel" aria-labelledby="chart-title">
+            <h2 id="chart-title">"Cumulative cost by volume"</h2>
+            <div class="chart-controls">
+                <div class="check">
+                    <input type="checkbox" id="log-axis" prop:checked=move || scenario.with(|s| s.log_x)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            scenario.update(|s| s.log_x = on);
+                        } />
+                    <label for="log-axis">"Logarithmic volume axis"</label>
+                </div>
+                <div class="check">
+                    <input type="checkbox" id="include-unavailable" prop:checked=move || scenario.with(|s| s.include_unavailable)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            scenario.update(|s| s.include_unavailable = on);
+                        } />
+                    <label for="include-unavailable">"Include unavailable presets"</label>
+                </div>
+            </div>
+            {unavailable_note}
+            <div class="chart-frame" on:pointermove=on_pointer>
+                <div class="chart" role="img" aria-label=description inner_html=move || chart.with(|c| c.svg.clone())></div>
+                <div class="probe-line" aria-hidden="true" style:left=marker_left></div>
+            </div>
+            <div class="field probe-field">
+                <label for="probe">"Read the figures at a volume (drag, or use the arrow keys)"</label>
+                <input id="probe" type="range" min="0" max="1000" step="1"
+                    prop:value=move || probe.get().round().to_string()
+                    aria-valuetext=move || format!("{} requests", number_format::count(probe_requests.get()))
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            probe.set(v.clamp(0.0, 1000.0));
+                        }
+                    } />
+            </div>
+            <div class="readout">{readout}</div>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=export_svg>"Download SVG"</button>
+                <button type="button" class="secondary" on:click=export_png>"Download PNG"</button>
+                <button type="button" class="secondary" on:click=export_csv>"Download CSV"</button>
+            </div>
+        </section>
+    }
+}

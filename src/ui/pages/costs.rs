@@ -1,0 +1,86 @@
+//! The cost and break-even calculator.
+
+use leptos::prelude::*;
+
+use crate::core::cost_scenario::{self, Scenario};
+use crate::core::costs::FieldKind;
+use crate::core::number_format;
+use crate::core::prices;
+use crate::ui::browser_state;
+use crate::ui::components::{
+    approach_editor::ApproachEditor, cost_chart_view::CostChartView, cost_results::CostResults,
+    number_field::NumberField, sensitivity::Sensitivity, simple_break_even::SimpleBreakEven,
+};
+
+/// The calculator page. `scenario` is owned by the app shell, which persists it.
+#[component]
+pub fn CostsPage(scenario: RwSignal<Scenario>) -> impl IntoView {
+    let resolved = Memo::new(move |_| scenario.with(Scenario::resolved));
+    let count = scenario.with_untracked(|s| s.approaches.len());
+    let volume = Signal::derive(move || scenario.with(|s| s.monthly_requests));
+    let slider = move || {
+        let v = volume.get().max(1.0);
+        (v.log10() * 100.0).round().clamp(200.0, 800.0).to_string()
+    };
+    let reset = move |_| scenario.set(cost_scenario::default_scenario(&browser_state::today()));
+    view! {
+        <div class="page-intro">
+            <h1>"Costs and break-even"</h1>
+            <p class="lede">
+                "What each approach costs at your volume, when training pays for itself, and which is cheapest as volume grows. "
+                "Every figure is editable; prices come from dated presets."
+            </p>
+        </div>
+        <div class="costs">
+            <section class="panel" aria-labelledby="volume-title">
+                <h2 id="volume-title">"Your volume"</h2>
+                <div class="grid">
+                    <NumberField id="monthly-requests".into() label="Requests per month".into() unit="requests" kind=FieldKind::Count
+                        value=volume on_valid=Callback::new(move |v| scenario.update(|s| s.monthly_requests = v)) />
+                    <div class="field">
+                        <label for="volume-slider">"Drag to change the volume"</label>
+                        <input id="volume-slider" type="range" min="200" max="800" step="1" prop:value=slider
+                            aria-valuetext=move || format!("{} requests per month", number_format::count(volume.get()))
+                            on:input=move |ev| {
+                                if let Ok(x) = event_target_value(&ev).parse::<f64>() {
+                                    let v = 10f64.powf(x / 100.0);
+                                    let rounded = if v > 1000.0 { (v / 100.0).round() * 100.0 } else { v.round() };
+                                    scenario.update(|s| s.monthly_requests = rounded);
+                                }
+                            } />
+                    </div>
+                    <NumberField id="horizon".into() label="Horizon".into() unit="months" kind=FieldKind::Count
+                        value=Signal::derive(move || scenario.with(|s| s.horizon_months))
+                        on_valid=Callback::new(move |v: f64| scenario.update(|s| s.horizon_months = v.clamp(1.0, 1200.0))) />
+                    <div class="field">
+                        <label for="start-date">"Planned start"</label>
+                        <input id="start-date" type="date" prop:value=move || scenario.with(|s| s.start.clone())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                if prices::day_number(&v).is_some() {
+                                    scenario.update(|s| s.start = v);
+                                }
+                            } />
+                    </div>
+                </div>
+                <button type="button" class="secondary" on:click=reset>"Reset to the example figures"</button>
+            </section>
+            <CostChartView scenario resolved />
+            <CostResults scenario resolved />
+            <SimpleBreakEven />
+            <Sensitivity scenario resolved />
+            <section class="panel" aria-labelledby="approaches-title">
+                <h2 id="approaches-title">"Approaches"</h2>
+                <p class="lede">
+                    "Open an approach to edit its figures. Token counts, data preparation and GPU-hours are example "
+                    "assumptions: replace them with yours. A fine-tuned model can need a much shorter prompt but cost more per token."
+                </p>
+                {(0..count).map(|idx| view! { <ApproachEditor idx scenario /> }).collect_view()}
+            </section>
+            <p class="source">
+                "Price presets: "<code>"data/prices.json"</code>", checked "{prices::RETRIEVED}
+                ". Each preset shows its source and date; prices change, so check them before you commit."
+            </p>
+        </div>
+    }
+}

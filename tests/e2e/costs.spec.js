@@ -1,0 +1,168 @@
+// The cost and break-even calculator (costs.html), driven by role and label.
+const { test, expect } = require('@playwright/test');
+const fs = require('fs');
+const path = require('path');
+
+const SHOTS = path.resolve(__dirname, '../../target/screenshots');
+
+async function open(page, hash = '') {
+  await page.goto('/costs.html' + hash);
+  await expect(page.getByRole('heading', { level: 1, name: 'Costs and break-even' })).toBeVisible();
+  await expect(page.locator('.chart svg')).toBeVisible();
+}
+
+test('the seed example: $500 ÷ $0.01 = 50,000 requests', async ({ page }) => {
+  await open(page);
+  const panel = page.getByRole('region', { name: 'Simple break-even' });
+  await panel.getByLabel(/^Training cost/).fill('500');
+  await panel.getByLabel(/^Saving per request/).fill('0.01');
+  await panel.getByLabel(/^Requests per month/).fill('10,000');
+  await expect(panel.getByRole('status')).toContainText('Break-even at 50,000 requests');
+  await expect(panel.getByRole('status')).toContainText('5.0 months');
+  await panel.getByLabel(/^Saving per request/).fill('0');
+  await expect(panel.getByRole('status')).toContainText('Never');
+});
+
+test('the full model reproduces the seed rule between two approaches', async ({ page }) => {
+  // Prompting at $0.02 a request against a tune at $0.01 with $500 up front.
+  await open(page);
+  const editor = (name) => page.locator('details.approach-editor', { hasText: name }).first();
+  const setAll = async (name, values) => {
+    const card = editor(name);
+    if (!(await card.evaluate((d) => d.open))) await card.locator('summary').click();
+    for (const [label, value] of Object.entries(values)) {
+      await card.getByRole('textbox', { name: new RegExp('^' + label.replace(/[()]/g, '\\$&') + ' \\(') }).fill(String(value));
+    }
+  };
+  await page.locator('#monthly-requests').fill('10000');
+  // Only two approaches: untick the others.
+  for (const name of ['RAG', 'API LoRA', 'Self-hosted LoRA', 'Self-hosted full']) {
+    const card = editor(name);
+    await card.locator('summary').click();
+    await card.getByLabel('Include in the comparison').uncheck();
+  }
+  await setAll('Prompt engineering', { 'Prompt (input) tokens': 1000000, 'Output tokens': 0, 'Input price': 0.02, 'Retry rate': 0, 'Input served from cache': 0, 'Requests sent by batch': 0 });
+  await setAll('API fine-tuning', { 'Prompt (input) tokens': 1000000, 'Output tokens': 0, 'Input price': 0.01, 'Tuned price multiplier': 1, 'Retry rate': 0, 'Input served from cache': 0, 'Requests sent by batch': 0, 'Data preparation': 500 });
+  const card = editor('API fine-tuning');
+  await card.getByLabel('Training billed by').selectOption('none');
+  await page.getByLabel('Planned start').fill('2026-12-01');
+  const table = page.getByRole('region', { name: 'Costs at your volume' });
+  await expect(table.getByRole('row', { name: /API fine-tuning.*Prompt engineering/ })).toContainText('after 50,000 requests (5.0 months)');
+});
+
+test('changing the price multiplier moves the break-even and redraws the chart', async ({ page }) => {
+  await open(page);
+  const table = page.getByRole('region', { name: 'Costs at your volume' });
+  const row = table.getByRole('row', { name: /^API fine-tuning Prompt engineering/ });
+  const before = await row.textContent();
+  const svgBefore = await page.locator('.chart').innerHTML();
+  const card = page.locator('details.approach-editor', { hasText: 'API fine-tuning' }).first();
+  await card.locator('summary').click();
+  await card.getByLabel(/^Tuned price multiplier/).fill('5');
+  await expect(row).not.toHaveText(before);
+  expect(await page.locator('.chart').innerHTML()).not.toBe(svgBefore);
+  // The sensitivity table lists 2× to 10×.
+  const sens = page.getByRole('region', { name: 'Sensitivity of the break-even' });
+  await expect(sens.getByRole('row', { name: /^10×/ })).toBeVisible();
+});
+
+test('invalid input gets a clear message and never NaN or a blank page', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await open(page);
+  const volume = page.locator('#monthly-requests');
+  for (const [text, message] of [['abc', 'is not a number'], ['-5', '0 or more'], ['', 'Enter a number'], ['1e99', 'Too large']]) {
+    await volume.fill(text);
+    await expect(page.locator('#monthly-requests-error')).toContainText(message);
+    await expect(volume).toHaveAttribute('aria-invalid', 'true');
+  }
+  const body = await page.locator('main').innerText();
+  expect(body).not.toMatch(/NaN|Infinity|∞/);
+  await volume.fill('250000');
+  await expect(page.locator('#monthly-requests-error')).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('exports download a valid SVG and CSV', async ({ page }) => {
+  await open(page);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+  expect(svg.suggestedFilename()).toBe('tunewise-costs.svg');
+  const svgText = fs.readFileSync(await svg.path(), 'utf8');
+  expect(svgText.startsWith('<svg')).toBe(true);
+  expect(svgText.trim().endsWith('</svg>')).toBe(true);
+  expect(svgText).toContain('Cumulative cost');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
+  expect(lines[0]).toMatch(/^requests,months,Prompt engineering,RAG/);
+  expect(lines.length).toBe(52);
+  for (const line of lines.slice(1)) expect(line.split(',').every((x) => Number.isFinite(Number(x)))).toBe(true);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+  const bytes = fs.readFileSync(await png.path());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+});
+
+test('inputs survive a reload and travel in the link', async ({ page, browser }) => {
+  await open(page);
+  await page.locator('#monthly-requests').fill('123456');
+  await page.getByLabel('Logarithmic volume axis').check();
+  await page.reload();
+  await expect(page.locator('#monthly-requests')).toHaveValue('123456');
+  await expect(page.getByLabel('Logarithmic volume axis')).toBeChecked();
+  const link = page.url();
+  expect(link).toContain('costs.html#/costs?v=123456');
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.locator('#monthly-requests')).toHaveValue('123456');
+  await fresh.close();
+});
+
+test('a preset whose training has closed is left out, with the reason', async ({ page }) => {
+  await open(page);
+  // OpenAI stops new training jobs on 2027-01-06; its models retire later.
+  await page.getByLabel('Planned start').fill('2027-01-10');
+  const note = page.getByText('Left out as unavailable');
+  await expect(note).toContainText('API fine-tuning (OpenAI stopped accepting new training jobs on 2027-01-06');
+  await expect(note).not.toContainText('Prompt engineering');
+  await page.getByLabel('Include unavailable presets').check();
+  await expect(page.getByText('Left out as unavailable')).toBeHidden();
+});
+
+test('the readout follows the keyboard', async ({ page }) => {
+  await open(page);
+  const slider = page.getByLabel(/Read the figures at a volume/);
+  await slider.focus();
+  await page.keyboard.press('Home');
+  const start = await page.locator('.readout-title').textContent();
+  await page.keyboard.press('End');
+  const end = await page.locator('.readout-title').textContent();
+  expect(start).not.toBe(end);
+  await expect(page.locator('.readout-list li')).toHaveCount(6);
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core: no serious or critical violations on the cost page (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page);
+    await page.locator('details.approach-editor summary').nth(2).click();
+    expect(await axe(page)).toEqual([]);
+  });
+}
+
+test('screenshot of the chart', async ({ page }) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page);
+  await page.locator('.chart-panel').screenshot({ path: path.join(SHOTS, 'costs-chart.png') });
+  await page.screenshot({ path: path.join(SHOTS, 'costs-page.png'), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(SHOTS, 'costs-phone.png'), fullPage: false });
+});
