@@ -47,7 +47,7 @@ if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
 fi
 if ! has_version wasm-opt "version $BINARYEN_VERSION" && ! has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
   say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
-  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >&2
+  npm install --loglevel=error --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >&2
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
@@ -59,7 +59,7 @@ if [[ "${1:-}" == "--test" ]]; then
   fi
   if [[ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" || ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]]; then
     say "installing the end-to-end test packages (playwright-core, axe-core)"
-    (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund >&2)
+    (cd "$ROOT/tests/e2e" && npm ci --loglevel=error --no-audit --no-fund >&2)
   fi
 fi
 
