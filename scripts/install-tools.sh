@@ -33,18 +33,7 @@ for component in rustfmt clippy; do
   fi
 done
 
-pids=()
-if ! has_version trunk "$TRUNK_VERSION"; then
-  say "compiling trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
-  cargo install --locked trunk --version "=$TRUNK_VERSION" >&2 &
-  pids+=($!)
-fi
-if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
-  say "compiling wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
-  # Not --locked: a locked dependency (webpki-roots) is missing from the registry mirror.
-  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" >&2 &
-  pids+=($!)
-fi
+# Quick installs first, so a failure stops before the long compiles.
 if ! has_version wasm-opt "version $BINARYEN_VERSION" && ! has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
   say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
   npm install --loglevel=error --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >&2
@@ -63,5 +52,17 @@ if [[ "${1:-}" == "--test" ]]; then
   fi
 fi
 
+pids=()
+if ! has_version trunk "$TRUNK_VERSION"; then
+  say "compiling trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
+  cargo install --locked trunk --version "=$TRUNK_VERSION" >&2 &
+  pids+=($!)
+fi
+if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  say "compiling wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+  # Not --locked: a locked dependency (webpki-roots) is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" >&2 &
+  pids+=($!)
+fi
 for pid in "${pids[@]}"; do wait "$pid"; done
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"
