@@ -29,6 +29,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --locked --
 stage "native tests (cargo test)"
 cargo test --locked
 
+stage "benchmark: cost model recompute + chart redraw, native (prints figures)"
+cargo bench --bench cost_model --locked
+
 stage "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web --locked
 

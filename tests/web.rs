@@ -4,7 +4,7 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`
 #![cfg(target_arch = "wasm32")]
 
-use tunewise::ui::{App, browser_state};
+use tunewise::ui::{App, CostsApp, browser_state};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -40,6 +40,46 @@ fn mount_fresh() -> web_sys::HtmlElement {
     let handle = leptos::mount::mount_to(host.clone(), App);
     std::mem::forget(handle);
     host
+}
+
+/// Waits `ms` milliseconds (lets effects and deferred DOM updates run).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn cost_page_mounts_with_a_chart_and_restores_a_link() {
+    browser_state::replace_fragment("#/costs?v=4321&log=1");
+    let doc = document();
+    let host: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(doc.create_element("div").unwrap());
+    doc.body().unwrap().append_child(&host).unwrap();
+    std::mem::forget(leptos::mount::mount_to(host.clone(), CostsApp));
+    let h1 = host
+        .query_selector("h1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(h1, "Costs and break-even");
+    let svg = host
+        .query_selector(".chart svg")
+        .unwrap()
+        .expect("the chart is drawn");
+    assert!(svg.inner_html().contains("Requests served"));
+    sleep(50).await;
+    let volume: web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_into(
+        host.query_selector("#monthly-requests").unwrap().unwrap(),
+    );
+    assert_eq!(volume.value(), "4321");
+    host.remove();
+    browser_state::save(browser_state::COSTS_KEY, "");
 }
 
 fn heading_text(host: &web_sys::HtmlElement) -> String {

@@ -254,6 +254,7 @@ where
         .ok()?;
     chart
         .configure_mesh()
+        .max_light_lines(2)
         .light_line_style(grid.mix(0.35))
         .bold_line_style(grid.mix(0.8))
         .axis_style(text)
