@@ -41,6 +41,9 @@ bash scripts/build.sh
 stage "end-to-end tests (Playwright + Chromium against dist/)"
 PYTHON="$(python3 -c 'import sys; print(sys.executable)')"
 export PYTHON
-(cd tests/e2e && npx --no-install playwright test)
+(cd tests/e2e && npx --no-install playwright test --grep-invert "benchmark")
+
+stage "benchmark: cost page recompute + redraw in Chromium (alone, prints figures)"
+(cd tests/e2e && npx --no-install playwright test --grep "benchmark" --workers 1)
 
 printf '\nAll tests passed in %ds. Screenshots: target/screenshots/\n' "$((SECONDS - started))"

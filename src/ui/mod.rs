@@ -112,12 +112,35 @@ pub fn CostsApp() -> impl IntoView {
     let start = route::parse(&browser_state::fragment());
     let today = browser_state::today();
     let costs = RwSignal::new(starting_costs(&start, &today));
+    // Settles 120 ms after the last change: tables, storage and the address
+    // follow it (browsers throttle history updates during a drag).
+    let settled = RwSignal::new(costs.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let query = costs.with(cost_scenario::encode);
+        let next = costs.get();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || settled.set(next),
+            std::time::Duration::from_millis(120),
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+    Effect::new(move |_| {
+        let query = settled.with(cost_scenario::encode);
         browser_state::save(browser_state::COSTS_KEY, &query);
         browser_state::replace_fragment(&route::href(Section::Costs, &query));
     });
     browser_state::set_title(Section::Costs.title());
+    // Leaving or reloading within the settle delay must not lose the last edit.
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        let query = costs.with_untracked(cost_scenario::encode);
+        browser_state::save(browser_state::COSTS_KEY, &query);
+        browser_state::replace_fragment(&route::href(Section::Costs, &query));
+    });
+    on_cleanup(move || flush.remove());
     // A pasted link changes only the fragment.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let r = route::parse(&browser_state::fragment());
@@ -135,9 +158,9 @@ pub fn CostsApp() -> impl IntoView {
             browser_state::focus_after_paint("main");
         }>"Skip to content"</a>
         <SiteHeader section=Signal::stored(Section::Costs) page=Page::Costs
-            query=Signal::derive(move || costs.with(cost_scenario::encode)) />
+            query=Signal::derive(move || settled.with(cost_scenario::encode)) />
         <main id="main" tabindex="-1">
-            <CostsPage scenario=costs />
+            <CostsPage scenario=costs settled />
         </main>
         <footer class="site-footer">
             <p>"tunewise runs entirely in your browser: nothing you enter leaves this page."</p>

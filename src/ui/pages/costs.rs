@@ -12,10 +12,13 @@ use crate::ui::components::{
     number_field::NumberField, sensitivity::Sensitivity, simple_break_even::SimpleBreakEven,
 };
 
-/// The calculator page. `scenario` is owned by the app shell, which persists it.
+/// The calculator page. `scenario` is owned by the app shell, which persists
+/// it; `settled` follows it once the inputs rest, and drives the tables, so
+/// dragging a slider redraws only the chart and its readout.
 #[component]
-pub fn CostsPage(scenario: RwSignal<Scenario>) -> impl IntoView {
+pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> impl IntoView {
     let resolved = Memo::new(move |_| scenario.with(Scenario::resolved));
+    let settled_resolved = Memo::new(move |_| settled.with(Scenario::resolved));
     let count = scenario.with_untracked(|s| s.approaches.len());
     let volume = Signal::derive(move || scenario.with(|s| s.monthly_requests));
     let slider = move || {
@@ -66,9 +69,9 @@ pub fn CostsPage(scenario: RwSignal<Scenario>) -> impl IntoView {
                 <button type="button" class="secondary" on:click=reset>"Reset to the example figures"</button>
             </section>
             <CostChartView scenario resolved />
-            <CostResults scenario resolved />
+            <CostResults scenario=settled resolved=settled_resolved />
             <SimpleBreakEven />
-            <Sensitivity scenario resolved />
+            <Sensitivity scenario=settled resolved=settled_resolved />
             <section class="panel" aria-labelledby="approaches-title">
                 <h2 id="approaches-title">"Approaches"</h2>
                 <p class="lede">
