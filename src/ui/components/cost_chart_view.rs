@@ -83,18 +83,24 @@ pub fn CostChartView(
             0.0
         };
         let rows = resolved.with(|approaches| {
-            let mut rows: Vec<(usize, String, f64)> = s
+            // Approaches whose model has retired by then sort last.
+            let mut rows: Vec<(usize, String, f64, bool)> = s
                 .compared()
                 .into_iter()
                 .map(|i| {
+                    let a = &approaches[i];
+                    let retired = a
+                        .lifetime_months
+                        .is_some_and(|m| q > m * s.monthly_requests);
                     (
                         i,
-                        approaches[i].name.clone(),
-                        cost_at(&approaches[i], q, s.monthly_requests),
+                        a.name.clone(),
+                        cost_at(a, q, s.monthly_requests),
+                        retired,
                     )
                 })
                 .collect();
-            rows.sort_by(|a, b| a.2.total_cmp(&b.2));
+            rows.sort_by(|a, b| a.3.cmp(&b.3).then(a.2.total_cmp(&b.2)));
             rows
         });
         view! {
@@ -103,10 +109,15 @@ pub fn CostChartView(
                 {number_format::months(months)}"):"
             </p>
             <ol class="readout-list">
-                {rows.into_iter().map(|(i, name, cost)| view! {
+                {rows.into_iter().map(|(i, name, cost, retired)| view! {
                     <li>
                         <span class="swatch" style=format!("background:{}", PALETTE[i % PALETTE.len()]) aria-hidden="true"></span>
-                        {name}": "<strong>{number_format::usd(cost)}</strong>
+                        {name}": "
+                        {if retired {
+                            view! { <em>"retired with its base model"</em> }.into_any()
+                        } else {
+                            view! { <strong>{number_format::usd(cost)}</strong> }.into_any()
+                        }}
                     </li>
                 }).collect_view()}
             </ol>

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::core::break_even::{self, BreakEven};
 use crate::core::cost_chart::PALETTE;
-use crate::core::cost_scenario::Scenario;
+use crate::core::cost_scenario::{self, Scenario};
 use crate::core::costs::ApproachCost;
 use crate::core::number_format;
+use crate::core::prices::Availability;
 
 /// One sentence for a break-even result.
 pub fn describe(result: &BreakEven) -> String {
@@ -48,7 +49,18 @@ pub fn CostResults(
                 .map(|i| {
                     let a = &approaches[i];
                     let per_month = a.monthly(s.monthly_requests);
-                    let total = break_even::cost_at(a, s.max_requests(), s.monthly_requests);
+                    let served = a
+                        .lifetime_months
+                        .map_or(s.max_requests(), |m| (m * s.monthly_requests).min(s.max_requests()));
+                    let total = break_even::cost_at(a, served, s.monthly_requests);
+                    let note = match cost_scenario::availability(&s, i) {
+                        Availability::Unavailable { reason } => format!("Unavailable, shown on request: {reason}"),
+                        Availability::Available { lifetime_months: Some(m) } if m < s.horizon_months => format!(
+                            "Retires after {}: the total covers only its lifetime.",
+                            number_format::months(m)
+                        ),
+                        _ => String::new(),
+                    };
                     view! {
                         <tr>
                             <th scope="row">
@@ -59,6 +71,7 @@ pub fn CostResults(
                             <td>{number_format::usd(a.one_off())}</td>
                             <td>{number_format::usd(per_month)}</td>
                             <td>{number_format::usd(total)}</td>
+                            <td>{note}</td>
                         </tr>
                     }
                 })
@@ -118,6 +131,7 @@ pub fn CostResults(
                             <th scope="col">"One-off"</th>
                             <th scope="col">"Per month"</th>
                             <th scope="col">"Total over "{horizon}</th>
+                            <th scope="col">"Note"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
