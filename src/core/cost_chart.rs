@@ -168,7 +168,7 @@ pub fn curve_points(
 
 /// Draws the chart.
 pub fn render(req: &ChartRequest) -> Chart {
-    let (w, h) = (req.width.clamp(200, 4000), req.height.clamp(150, 3000));
+    let (w, h) = (req.width.clamp(280, 4000), req.height.clamp(200, 3000));
     let range = x_range(req.max_requests, req.log_x);
     let series: Vec<(usize, Vec<(f64, f64)>)> = req
         .shown
@@ -245,6 +245,8 @@ where
     X::CoordDescType: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
     let text = RGBColor(0x4f, 0x58, 0x69);
+    // Smaller type on narrow charts, so the legend leaves room for the lines.
+    let (small, large) = if req.width < 600 { (12, 13) } else { (16, 17) };
     let grid = RGBColor(0xd4, 0xd9, 0xe2);
     let mut chart = ChartBuilder::on(root)
         .margin(12)
@@ -258,8 +260,8 @@ where
         .light_line_style(grid.mix(0.35))
         .bold_line_style(grid.mix(0.8))
         .axis_style(text)
-        .label_style(("sans-serif", 16).into_font().color(&text))
-        .axis_desc_style(("sans-serif", 17).into_font().color(&text))
+        .label_style(("sans-serif", small).into_font().color(&text))
+        .axis_desc_style(("sans-serif", large).into_font().color(&text))
         .x_desc("Requests served (cumulative)")
         .y_desc("Cumulative cost (USD)")
         .x_labels(8)
@@ -290,7 +292,7 @@ where
             Text::new(
                 label.clone(),
                 (*q, *cost),
-                ("sans-serif", 16).into_font().color(&ink),
+                ("sans-serif", small).into_font().color(&ink),
             )
         }))
         .ok()?;
@@ -299,7 +301,7 @@ where
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.85))
         .border_style(grid)
-        .label_font(("sans-serif", 16).into_font().color(&ink))
+        .label_font(("sans-serif", small).into_font().color(&ink))
         .draw()
         .ok()?;
     let (xr, yr) = chart.plotting_area().get_pixel_range();

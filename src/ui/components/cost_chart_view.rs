@@ -10,8 +10,20 @@ use crate::core::costs::ApproachCost;
 use crate::core::number_format;
 use crate::ui::browser_state;
 
-const WIDTH: u32 = 800;
-const HEIGHT: u32 = 440;
+/// Chart size in SVG pixels for a viewport `width`: drawn at the size it is
+/// shown, so labels keep their size from phones to desktops.
+fn chart_size(viewport: f64) -> (u32, u32) {
+    let w = (viewport - 72.0).clamp(300.0, 1000.0);
+    let h = (w * 0.55).clamp(280.0, 460.0);
+    (w as u32, h as u32)
+}
+
+fn viewport_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1024.0)
+}
 
 /// The chart section of the cost page.
 #[component]
@@ -19,7 +31,16 @@ pub fn CostChartView(
     scenario: RwSignal<Scenario>,
     resolved: Memo<Vec<ApproachCost>>,
 ) -> impl IntoView {
+    let size = RwSignal::new(chart_size(viewport_width()));
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let next = chart_size(viewport_width());
+        if size.get_untracked() != next {
+            size.set(next);
+        }
+    });
+    on_cleanup(move || resize.remove());
     let chart: Memo<Chart> = Memo::new(move |_| {
+        let (width, height) = size.get();
         let t0 = browser_state::now_ms();
         let s = scenario.get();
         let shown = s.compared();
@@ -30,8 +51,8 @@ pub fn CostChartView(
                 monthly_requests: s.monthly_requests,
                 max_requests: s.max_requests(),
                 log_x: s.log_x,
-                width: WIDTH,
-                height: HEIGHT,
+                width,
+                height,
             })
         });
         browser_state::record_timing("costs-recompute-and-draw", browser_state::now_ms() - t0);
@@ -58,7 +79,8 @@ pub fn CostChartView(
         if rect.width() <= 0.0 {
             return;
         }
-        let x = (f64::from(ev.client_x()) - rect.left()) * f64::from(WIDTH) / rect.width();
+        let x = (f64::from(ev.client_x()) - rect.left()) * f64::from(size.get_untracked().0)
+            / rect.width();
         chart.with_untracked(|c| {
             let (left, right, _, _) = c.plot;
             if right > left {
@@ -70,7 +92,7 @@ pub fn CostChartView(
         chart.with(|c| {
             format!(
                 "{:.3}%",
-                c.x_of(probe_requests.get()) / f64::from(WIDTH) * 100.0
+                c.x_of(probe_requests.get()) / f64::from(size.get().0) * 100.0
             )
         })
     };
@@ -143,7 +165,8 @@ pub fn CostChartView(
     };
     let export_png = move |_| {
         chart.with_untracked(|c| {
-            browser_state::download_svg_as_png(&c.svg, WIDTH, HEIGHT, "tunewise-costs.png")
+            let (w, h) = size.get_untracked();
+            browser_state::download_svg_as_png(&c.svg, w, h, "tunewise-costs.png")
         });
     };
     let export_csv = move |_| {
