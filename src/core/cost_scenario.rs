@@ -5,6 +5,7 @@
 //! Architecture invariant: pure, no UI imports. Decoding is total: each
 //! field that does not parse keeps its default.
 
+use crate::core::cost_fields::{self, FIELDS};
 use crate::core::costs::{ApproachCost, ApproachKind, MAX_INPUT, Training};
 use crate::core::prices::{self, Availability};
 
@@ -169,48 +170,6 @@ fn training_parts(t: Training) -> (&'static str, f64, f64, f64) {
     }
 }
 
-type Getter = fn(&ApproachCost) -> f64;
-type Setter = fn(&mut ApproachCost, f64);
-
-/// Numeric approach fields by link key.
-const FIELDS: [(&str, Getter, Setter); 19] = [
-    ("in", |a| a.input_tokens, |a, v| a.input_tokens = v),
-    ("out", |a| a.output_tokens, |a, v| a.output_tokens = v),
-    ("pin", |a| a.input_per_1m, |a, v| a.input_per_1m = v),
-    ("pout", |a| a.output_per_1m, |a, v| a.output_per_1m = v),
-    ("mul", |a| a.price_multiplier, |a, v| a.price_multiplier = v),
-    ("cs", |a| a.cached_share, |a, v| a.cached_share = v.min(1.0)),
-    (
-        "pc",
-        |a| a.cached_input_per_1m,
-        |a, v| a.cached_input_per_1m = v,
-    ),
-    ("bs", |a| a.batch_share, |a, v| a.batch_share = v.min(1.0)),
-    (
-        "bd",
-        |a| a.batch_discount,
-        |a, v| a.batch_discount = v.min(1.0),
-    ),
-    ("rr", |a| a.retry_rate, |a, v| a.retry_rate = v.min(1.0)),
-    ("rt", |a| a.retrieved_tokens, |a, v| a.retrieved_tokens = v),
-    (
-        "qe",
-        |a| a.query_embedding_tokens,
-        |a, v| a.query_embedding_tokens = v,
-    ),
-    ("pe", |a| a.embedding_per_1m, |a, v| a.embedding_per_1m = v),
-    ("dp", |a| a.data_prep, |a, v| a.data_prep = v),
-    ("ct", |a| a.corpus_tokens, |a, v| a.corpus_tokens = v),
-    ("hh", |a| a.hosting_per_hour, |a, v| a.hosting_per_hour = v),
-    ("rep", |a| a.replicas, |a, v| a.replicas = v),
-    ("fm", |a| a.fixed_monthly, |a, v| a.fixed_monthly = v),
-    (
-        "re",
-        |a| a.retrain_every_months,
-        |a, v| a.retrain_every_months = v,
-    ),
-];
-
 /// Encodes the scenario as a query string.
 pub fn encode(s: &Scenario) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
@@ -230,8 +189,8 @@ pub fn encode(s: &Scenario) -> String {
         if let Some(p) = a.preset {
             out.append_pair(&key("p"), p);
         }
-        for (f, get, _) in FIELDS {
-            out.append_pair(&key(f), &fmt(get(a)));
+        for f in &FIELDS {
+            out.append_pair(&key(f.key), &fmt((f.get)(a)));
         }
         let (mode, x, y, z) = training_parts(a.training);
         out.append_pair(&key("tm"), mode);
@@ -306,10 +265,8 @@ pub fn decode(query: &str, today: &str) -> Scenario {
                     "t2" => training[k].1[1] = number(&value),
                     "t3" => training[k].1[2] = number(&value),
                     _ => {
-                        if let (Some((_, _, set)), Some(v)) =
-                            (FIELDS.iter().find(|(f, _, _)| *f == field), number(&value))
-                        {
-                            set(a, v);
+                        if let (Some(f), Some(v)) = (cost_fields::by_key(field), number(&value)) {
+                            (f.set)(a, v);
                         }
                     }
                 }

@@ -6,6 +6,7 @@
 pub mod approaches;
 pub mod break_even;
 pub mod cost_chart;
+pub mod cost_fields;
 pub mod cost_scenario;
 pub mod costs;
 pub mod decision;

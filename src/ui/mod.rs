@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::core::cost_scenario::{self, Scenario};
 use crate::core::route::{self, Page, Section};
 use crate::core::wizard_link::{self, WizardState};
-use components::site_header::SiteHeader;
+use components::page_frame::PageFrame;
 use pages::{approaches::ApproachesPage, costs::CostsPage, wizard::WizardPage};
 
 fn install_panic_hook() {
@@ -88,21 +88,13 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            ev.prevent_default();
-            browser_state::focus_after_paint("main");
-        }>"Skip to content"</a>
-        <SiteHeader section=section.into() page=Page::Main
-            query=Signal::derive(move || wizard.with(wizard_link::encode)) />
-        <main id="main" tabindex="-1">
+        <PageFrame section=section.into() page=Page::Main
+            query=Signal::derive(move || wizard.with(wizard_link::encode))>
             {move || match section.get() {
                 Section::Wizard => view! { <WizardPage state=wizard /> }.into_any(),
                 Section::Approaches | Section::Costs => view! { <ApproachesPage /> }.into_any(),
             }}
-        </main>
-        <footer class="site-footer">
-            <p>"tunewise runs entirely in your browser: nothing you enter leaves this page."</p>
-        </footer>
+        </PageFrame>
     }
 }
 
@@ -153,18 +145,10 @@ pub fn CostsApp() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            ev.prevent_default();
-            browser_state::focus_after_paint("main");
-        }>"Skip to content"</a>
-        <SiteHeader section=Signal::stored(Section::Costs) page=Page::Costs
-            query=Signal::derive(move || settled.with(cost_scenario::encode)) />
-        <main id="main" tabindex="-1">
+        <PageFrame section=Signal::stored(Section::Costs) page=Page::Costs
+            query=Signal::derive(move || settled.with(cost_scenario::encode))>
             <CostsPage scenario=costs settled />
-        </main>
-        <footer class="site-footer">
-            <p>"tunewise runs entirely in your browser: nothing you enter leaves this page."</p>
-        </footer>
+        </PageFrame>
     }
 }
 

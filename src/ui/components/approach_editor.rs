@@ -3,206 +3,30 @@
 
 use leptos::prelude::*;
 
+use crate::core::cost_fields::{FIELDS, FieldGroup};
 use crate::core::cost_scenario::{self, Scenario};
-use crate::core::costs::{ApproachCost, ApproachKind, FieldKind, Training};
+use crate::core::costs::{ApproachKind, FieldKind, Training};
 use crate::core::number_format;
 use crate::core::prices::{self, Availability};
 use crate::ui::components::number_field::NumberField;
 
-type Get = fn(&ApproachCost) -> f64;
-type Set = fn(&mut ApproachCost, f64);
-
-struct FieldSpec {
-    key: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    kind: FieldKind,
-    get: Get,
-    set: Set,
-}
-
-const fn spec(
-    key: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    kind: FieldKind,
-    get: Get,
-    set: Set,
-) -> FieldSpec {
-    FieldSpec {
-        key,
-        label,
-        unit,
-        kind,
-        get,
-        set,
-    }
-}
-
-const PER_REQUEST: [FieldSpec; 9] = [
-    spec(
-        "in",
-        "Prompt (input) tokens",
-        "tokens / request",
-        FieldKind::Tokens,
-        |a| a.input_tokens,
-        |a, v| a.input_tokens = v,
-    ),
-    spec(
-        "out",
-        "Output tokens",
-        "tokens / request",
-        FieldKind::Tokens,
-        |a| a.output_tokens,
-        |a, v| a.output_tokens = v,
-    ),
-    spec(
-        "pin",
-        "Input price",
-        "USD / 1M tokens",
-        FieldKind::Money,
-        |a| a.input_per_1m,
-        |a, v| a.input_per_1m = v,
-    ),
-    spec(
-        "pout",
-        "Output price",
-        "USD / 1M tokens",
-        FieldKind::Money,
-        |a| a.output_per_1m,
-        |a, v| a.output_per_1m = v,
-    ),
-    spec(
-        "pc",
-        "Cached input price",
-        "USD / 1M tokens",
-        FieldKind::Money,
-        |a| a.cached_input_per_1m,
-        |a, v| a.cached_input_per_1m = v,
-    ),
-    spec(
-        "cs",
-        "Input served from cache",
-        "%",
-        FieldKind::Percent,
-        |a| a.cached_share,
-        |a, v| a.cached_share = v,
-    ),
-    spec(
-        "bs",
-        "Requests sent by batch",
-        "%",
-        FieldKind::Percent,
-        |a| a.batch_share,
-        |a, v| a.batch_share = v,
-    ),
-    spec(
-        "bd",
-        "Batch discount",
-        "%",
-        FieldKind::Percent,
-        |a| a.batch_discount,
-        |a, v| a.batch_discount = v,
-    ),
-    spec(
-        "rr",
-        "Retry rate",
-        "%",
-        FieldKind::Percent,
-        |a| a.retry_rate,
-        |a, v| a.retry_rate = v,
-    ),
-];
-
-const RAG: [FieldSpec; 4] = [
-    spec(
-        "rt",
-        "Retrieved context added",
-        "tokens / request",
-        FieldKind::Tokens,
-        |a| a.retrieved_tokens,
-        |a, v| a.retrieved_tokens = v,
-    ),
-    spec(
-        "qe",
-        "Query embedding",
-        "tokens / request",
-        FieldKind::Tokens,
-        |a| a.query_embedding_tokens,
-        |a, v| a.query_embedding_tokens = v,
-    ),
-    spec(
-        "pe",
-        "Embedding price",
-        "USD / 1M tokens",
-        FieldKind::Money,
-        |a| a.embedding_per_1m,
-        |a, v| a.embedding_per_1m = v,
-    ),
-    spec(
-        "ct",
-        "Corpus to index",
-        "tokens (one-off)",
-        FieldKind::Tokens,
-        |a| a.corpus_tokens,
-        |a, v| a.corpus_tokens = v,
-    ),
-];
-
-const RECURRING: [FieldSpec; 4] = [
-    spec(
-        "hh",
-        "Dedicated hosting",
-        "USD / hour / replica",
-        FieldKind::Money,
-        |a| a.hosting_per_hour,
-        |a, v| a.hosting_per_hour = v,
-    ),
-    spec(
-        "rep",
-        "Replicas",
-        "count",
-        FieldKind::Count,
-        |a| a.replicas,
-        |a, v| a.replicas = v,
-    ),
-    spec(
-        "fm",
-        "Fixed monthly fees",
-        "USD / month",
-        FieldKind::Money,
-        |a| a.fixed_monthly,
-        |a, v| a.fixed_monthly = v,
-    ),
-    spec(
-        "re",
-        "Retrain every",
-        "months (0 = never)",
-        FieldKind::Count,
-        |a| a.retrain_every_months,
-        |a, v| a.retrain_every_months = v,
-    ),
-];
-
-fn percent(kind: FieldKind) -> f64 {
-    if kind == FieldKind::Percent {
-        100.0
-    } else {
-        1.0
-    }
-}
-
-fn fields(idx: usize, specs: &'static [FieldSpec], scenario: RwSignal<Scenario>) -> impl IntoView {
-    specs
+/// The number fields of `group` that apply to approach `idx`.
+fn fields(
+    idx: usize,
+    kind: ApproachKind,
+    group: FieldGroup,
+    scenario: RwSignal<Scenario>,
+) -> impl IntoView {
+    FIELDS
         .iter()
+        .filter(move |f| f.group == group && f.applies_to(kind))
         .map(|f| {
-            let get = f.get;
-            let set = f.set;
+            let (get, set) = (f.get, f.set);
             let value = Signal::derive(move || scenario.with(|s| get(&s.approaches[idx])));
             let on_valid = Callback::new(move |v: f64| scenario.update(|s| set(&mut s.approaches[idx], v)));
             view! {
                 <NumberField id=format!("a{idx}-{}", f.key) label=f.label.to_string() unit=f.unit kind=f.kind
-                    value on_valid scale=percent(f.kind) />
+                    value on_valid scale=f.display_scale() />
             }
         })
         .collect_view()
@@ -332,13 +156,7 @@ pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView
             _ => ().into_any(),
         }
     };
-    let multiplier = kind.trains().then(|| {
-        view! {
-            <NumberField id=format!("a{idx}-mul") label="Tuned price multiplier".into() unit="× base price" kind=FieldKind::Multiplier
-                value=Signal::derive(move || scenario.with(|s| s.approaches[idx].price_multiplier))
-                on_valid=Callback::new(move |v: f64| scenario.update(|s| s.approaches[idx].price_multiplier = v)) />
-        }
-    });
+
     let name_id = format!("a{idx}-name");
     let enabled_id = format!("a{idx}-on");
     let preset_select_id = format!("a{idx}-preset");
@@ -383,20 +201,18 @@ pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView
                 {preset_info}
                 <fieldset>
                     <legend>"Per request"</legend>
-                    <div class="grid">{fields(idx, &PER_REQUEST, scenario)}{multiplier}</div>
+                    <div class="grid">{fields(idx, kind, FieldGroup::PerRequest, scenario)}</div>
                 </fieldset>
                 {(kind == ApproachKind::Rag).then(|| view! {
                     <fieldset>
                         <legend>"Retrieval"</legend>
-                        <div class="grid">{fields(idx, &RAG, scenario)}</div>
+                        <div class="grid">{fields(idx, kind, FieldGroup::Retrieval, scenario)}</div>
                     </fieldset>
                 })}
                 <fieldset>
                     <legend>"One-off"</legend>
                     <div class="grid">
-                        <NumberField id=format!("a{idx}-dp") label="Data preparation".into() unit="USD" kind=FieldKind::Money
-                            value=Signal::derive(move || scenario.with(|s| s.approaches[idx].data_prep))
-                            on_valid=Callback::new(move |v: f64| scenario.update(|s| s.approaches[idx].data_prep = v)) />
+                        {fields(idx, kind, FieldGroup::OneOff, scenario)}
                         <div class="field">
                             <label for=mode_id.clone()>"Training billed by"</label>
                             <select id=mode_id prop:value=training_mode on:change=set_mode>
@@ -410,7 +226,7 @@ pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView
                 </fieldset>
                 <fieldset>
                     <legend>"Recurring"</legend>
-                    <div class="grid">{fields(idx, &RECURRING, scenario)}</div>
+                    <div class="grid">{fields(idx, kind, FieldGroup::Recurring, scenario)}</div>
                 </fieldset>
             </div>
         </details>

@@ -6,6 +6,7 @@ pub mod cost_chart_view;
 pub mod cost_results;
 pub mod decision_tree;
 pub mod number_field;
+pub mod page_frame;
 pub mod path_list;
 pub mod result_view;
 pub mod sensitivity;
