@@ -443,6 +443,15 @@ mod tests {
     }
 
     #[test]
+    fn names_are_escaped_so_the_svg_can_be_inserted_as_html() {
+        let mut approaches = pair();
+        approaches[0].name = "<img src=x onerror=alert(1)> & co".into();
+        let chart = render(&request(&approaches, false));
+        assert!(!chart.svg.contains("<img"));
+        assert!(chart.svg.contains("&lt;img src=x onerror=alert(1)&gt; &amp; co"));
+    }
+
+    #[test]
     fn degenerate_inputs_still_draw() {
         let approaches = pair();
         let mut r = request(&approaches, true);
