@@ -448,7 +448,11 @@ mod tests {
         approaches[0].name = "<img src=x onerror=alert(1)> & co".into();
         let chart = render(&request(&approaches, false));
         assert!(!chart.svg.contains("<img"));
-        assert!(chart.svg.contains("&lt;img src=x onerror=alert(1)&gt; &amp; co"));
+        assert!(
+            chart
+                .svg
+                .contains("&lt;img src=x onerror=alert(1)&gt; &amp; co")
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod cost_chart;
 pub mod cost_fields;
 pub mod cost_scenario;
 pub mod costs;
+pub mod dataset;
 pub mod decision;
 pub mod number_format;
 pub mod prices;

@@ -37,6 +37,19 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Whether this page load is a reload (the address may then be a moment
+/// older than what was saved when the page was left).
+pub fn is_reload() -> bool {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return false;
+    };
+    let entries = performance.get_entries_by_type("navigation");
+    js_sys::Reflect::get(&entries.get(0), &JsValue::from_str("type"))
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t == "reload")
+}
+
 /// The stored value under `key`, if storage works and holds one.
 pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok()?

@@ -156,13 +156,21 @@ pub fn CostsApp() -> impl IntoView {
 /// the examples. A link that changes nothing never wipes stored work.
 fn starting_costs(start: &route::Route, today: &str) -> Scenario {
     let defaults = cost_scenario::default_scenario(today);
+    let stored = browser_state::load(browser_state::COSTS_KEY);
+    // On a reload, storage (flushed when the page was left) is newer than
+    // the address, which follows edits only once they settle.
+    if browser_state::is_reload()
+        && let Some(stored) = &stored
+    {
+        return cost_scenario::decode(stored, today);
+    }
     if !start.query.is_empty() {
         let from_link = cost_scenario::decode(&start.query, today);
         if from_link != defaults {
             return from_link;
         }
     }
-    match browser_state::load(browser_state::COSTS_KEY) {
+    match stored {
         Some(stored) => cost_scenario::decode(&stored, today),
         None => defaults,
     }
