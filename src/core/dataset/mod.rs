@@ -7,4 +7,5 @@
 
 pub mod finding;
 pub mod framing;
+pub mod report;
 pub mod validate_line;

@@ -1,0 +1,290 @@
+//! Streaming validation of a whole file: feed chunks, get one report.
+//!
+//! [`DatasetValidator`] splits the stream into lines, checks each one, and
+//! aggregates: lines, valid examples, formats seen, counts by code, exact
+//! duplicates, and file-level findings (too few examples, mixed formats, a
+//! pretty-printed JSON document or a JSON array instead of JSONL). Memory
+//! stays bounded: it keeps at most [`MAX_KEPT_FINDINGS`] findings (counts
+//! stay exact) and an 8-byte hash per example for duplicate detection.
+//!
+//! Architecture invariant: pure, no UI imports; never panics on any bytes.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::core::dataset::finding::{Finding, Severity};
+use crate::core::dataset::framing::{LineSplitter, RawLine};
+use crate::core::dataset::validate_line::{Format, validate_line};
+
+/// Findings kept in full; beyond this only counts grow.
+pub const MAX_KEPT_FINDINGS: usize = 10_000;
+/// OpenAI's minimum number of training examples.
+pub const MIN_EXAMPLES: usize = 10;
+/// Fewer examples than this rarely improve a model.
+pub const RECOMMENDED_EXAMPLES: usize = 100;
+
+/// The result of validating a file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DatasetReport {
+    pub lines: usize,
+    pub bytes: u64,
+    /// Lines that parsed as an example of a known format with no error.
+    pub valid_examples: usize,
+    /// Examples per format.
+    pub formats: BTreeMap<&'static str, usize>,
+    /// Every finding's code with how often it occurred.
+    pub error_counts: BTreeMap<&'static str, usize>,
+    pub warning_counts: BTreeMap<&'static str, usize>,
+    /// The findings kept (the first [`MAX_KEPT_FINDINGS`]), in line order.
+    pub findings: Vec<Finding>,
+    /// Exact duplicates: (line, line of its first occurrence).
+    pub duplicates: Vec<(usize, usize)>,
+}
+
+impl DatasetReport {
+    /// The format most examples are in.
+    pub fn main_format(&self) -> Option<&'static str> {
+        self.formats
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(f, _)| *f)
+    }
+
+    /// Total errors (all, not only the kept ones).
+    pub fn error_total(&self) -> usize {
+        self.error_counts.values().sum()
+    }
+
+    /// Total warnings.
+    pub fn warning_total(&self) -> usize {
+        self.warning_counts.values().sum()
+    }
+}
+
+/// Validates a stream chunk by chunk.
+pub struct DatasetValidator {
+    splitter: LineSplitter,
+    expected: Option<Format>,
+    report: DatasetReport,
+    seen: HashMap<u64, usize>,
+    pending: Option<RawLine>,
+    first_text: Option<String>,
+}
+
+impl DatasetValidator {
+    /// A validator that detects each line's format (`None`) or checks every
+    /// line as `expected`.
+    pub fn new(expected: Option<Format>) -> DatasetValidator {
+        DatasetValidator {
+            splitter: LineSplitter::default(),
+            expected,
+            report: DatasetReport::default(),
+            seen: HashMap::new(),
+            pending: None,
+            first_text: None,
+        }
+    }
+
+    /// Feeds the next chunk of the file.
+    pub fn push(&mut self, chunk: &[u8]) {
+        let mut lines = Vec::new();
+        self.splitter.push(chunk, &mut |l| lines.push(l));
+        for line in lines {
+            // Hold one line back: only at the end is it known to be the last.
+            if let Some(previous) = self.pending.replace(line) {
+                self.check(previous, false);
+            }
+        }
+    }
+
+    /// Ends the stream and returns the report.
+    pub fn finish(mut self) -> DatasetReport {
+        let mut lines = Vec::new();
+        let bom = self.splitter.bom;
+        let bytes = self.splitter.bytes_seen;
+        let splitter = std::mem::take(&mut self.splitter);
+        splitter.finish(&mut |l| lines.push(l));
+        for line in lines {
+            if let Some(previous) = self.pending.replace(line) {
+                self.check(previous, false);
+            }
+        }
+        if let Some(last) = self.pending.take() {
+            self.check(last, true);
+        }
+        self.report.bytes = bytes;
+        if bom {
+            self.add(Finding::warning(1, "byte_order_mark", None, "The file starts with a byte-order mark (BOM). Some tools reject it: save as UTF-8 without BOM."));
+        }
+        self.file_level();
+        self.report.findings.sort_by_key(|f| f.line);
+        self.report
+    }
+
+    fn check(&mut self, line: RawLine, is_last: bool) {
+        self.report.lines = line.number;
+        if line.number == 1 {
+            self.first_text = Some(
+                String::from_utf8_lossy(&line.bytes[..line.bytes.len().min(200)]).into_owned(),
+            );
+        }
+        let mut found = Vec::new();
+        let result = validate_line(&line, is_last, self.expected, &mut found);
+        let has_error = found.iter().any(|f| f.severity == Severity::Error);
+        if let (Some(format), Some(_)) = (result.format, &result.value) {
+            *self.report.formats.entry(format.label()).or_default() += 1;
+            if !has_error {
+                self.report.valid_examples += 1;
+            }
+            let mut h = DefaultHasher::new();
+            line.bytes.trim_ascii().hash(&mut h);
+            let key = h.finish();
+            match self.seen.get(&key) {
+                Some(first) => {
+                    self.report.duplicates.push((line.number, *first));
+                    found.push(Finding::warning(line.number, "duplicate_example", None, format!("Exact duplicate of line {first}: duplicates overweight one example; remove it.")));
+                }
+                None => {
+                    self.seen.insert(key, line.number);
+                }
+            }
+        }
+        for f in found {
+            self.add(f);
+        }
+    }
+
+    fn add(&mut self, f: Finding) {
+        let counts = match f.severity {
+            Severity::Error => &mut self.report.error_counts,
+            Severity::Warning => &mut self.report.warning_counts,
+        };
+        *counts.entry(f.code).or_default() += 1;
+        if self.report.findings.len() < MAX_KEPT_FINDINGS {
+            self.report.findings.push(f);
+        }
+    }
+
+    fn file_level(&mut self) {
+        let first = self.first_text.clone().unwrap_or_default();
+        let first = first.trim();
+        let invalid_json = self
+            .report
+            .error_counts
+            .get("invalid_json")
+            .copied()
+            .unwrap_or(0);
+        if first.starts_with('[') && invalid_json > 0 {
+            self.add(Finding::error(1, "json_array_not_jsonl", None, "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
+        } else if first == "{" && invalid_json > 0 {
+            self.add(Finding::error(1, "pretty_printed_json", None, "The file holds pretty-printed JSON spread over several lines. JSONL needs each object on one line: convert it."));
+        }
+        if self.report.formats.len() > 1 {
+            let list: Vec<String> = self
+                .report
+                .formats
+                .iter()
+                .map(|(f, n)| format!("{f} ({n})"))
+                .collect();
+            self.add(Finding::error(
+                1,
+                "mixed_formats",
+                None,
+                format!(
+                    "Several formats in one file: {}. Use one format throughout.",
+                    list.join(", ")
+                ),
+            ));
+        }
+        let n = self.report.valid_examples;
+        if n < MIN_EXAMPLES {
+            self.add(Finding::error(1, "too_few_examples", None, format!("{n} valid examples; OpenAI requires at least {MIN_EXAMPLES}, and 100+ are recommended.")));
+        } else if n < RECOMMENDED_EXAMPLES {
+            self.add(Finding::warning(1, "few_examples", None, format!("{n} valid examples; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).")));
+        }
+    }
+}
+
+/// Validates a whole buffer (small files, tests).
+pub fn validate_bytes(bytes: &[u8], expected: Option<Format>) -> DatasetReport {
+    let mut v = DatasetValidator::new(expected);
+    v.push(bytes);
+    v.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn chat(i: usize) -> String {
+        format!(
+            r#"{{"messages":[{{"role":"user","content":"q{i}"}},{{"role":"assistant","content":"a{i}"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_clean_file() {
+        let text: String = (0..120).map(|i| chat(i) + "\n").collect();
+        let r = validate_bytes(text.as_bytes(), None);
+        assert_eq!((r.lines, r.valid_examples), (120, 120));
+        assert_eq!(r.error_total() + r.warning_total(), 0, "{:?}", r.findings);
+        assert_eq!(r.main_format(), Some("OpenAI chat"));
+    }
+
+    #[test]
+    fn counts_duplicates_mixed_formats_and_too_few() {
+        let text = format!(
+            "{}\n{}\n{{\"prompt\":\"p\",\"completion\":\"c\"}}\nnot json\n",
+            chat(1),
+            chat(1)
+        );
+        let r = validate_bytes(text.as_bytes(), None);
+        assert_eq!(r.duplicates, vec![(2, 1)]);
+        for code in ["mixed_formats", "too_few_examples", "invalid_json"] {
+            assert!(
+                r.error_counts.contains_key(code),
+                "{code}: {:?}",
+                r.error_counts
+            );
+        }
+        assert_eq!(r.warning_counts.get("duplicate_example"), Some(&1));
+    }
+
+    #[test]
+    fn recognises_json_arrays_and_pretty_printed_json() {
+        let r = validate_bytes(b"[\n  {\"messages\": []}\n]\n", None);
+        assert!(r.error_counts.contains_key("json_array_not_jsonl"));
+        let r = validate_bytes(b"{\n  \"messages\": []\n}\n", None);
+        assert!(r.error_counts.contains_key("pretty_printed_json"));
+    }
+
+    #[test]
+    fn the_last_line_may_lack_a_newline_but_not_be_cut() {
+        let ok = format!("{}\n{}", chat(1), chat(2));
+        assert!(
+            !validate_bytes(ok.as_bytes(), None)
+                .error_counts
+                .contains_key("truncated_last_line")
+        );
+        let cut = format!("{}\n{}", chat(1), &chat(2)[..30]);
+        assert_eq!(
+            validate_bytes(cut.as_bytes(), None)
+                .error_counts
+                .get("truncated_last_line"),
+            Some(&1)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_any_chunking(data in proptest::collection::vec(any::<u8>(), 0..600), cut in 0usize..600) {
+            let cut = cut.min(data.len());
+            let mut v = DatasetValidator::new(None);
+            v.push(&data[..cut]);
+            v.push(&data[cut..]);
+            let chunked = v.finish();
+            prop_assert_eq!(chunked, validate_bytes(&data, None));
+        }
+    }
+}
