@@ -24,6 +24,13 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
+/// Navigates to `url`, replacing the current history entry.
+pub fn go_to(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(url);
+    }
+}
+
 /// The full address of the page with `fragment`, for sharing.
 pub fn address_with(fragment: &str) -> String {
     let base = web_sys::window()

@@ -92,7 +92,14 @@ pub fn App() -> impl IntoView {
             query=Signal::derive(move || wizard.with(wizard_link::encode))>
             {move || match section.get() {
                 Section::Wizard => view! { <WizardPage state=wizard /> }.into_any(),
-                Section::Approaches | Section::Costs => view! { <ApproachesPage /> }.into_any(),
+                Section::Approaches => view! { <ApproachesPage /> }.into_any(),
+                // The calculator lives on its own page; an old or hand-typed
+                // `#/costs` link on this page goes there, state and all.
+                Section::Costs => {
+                    let fragment = browser_state::fragment();
+                    browser_state::go_to(&format!("{}{}", Page::Costs.url(), fragment));
+                    view! { <p>"Opening the cost calculator…"</p> }.into_any()
+                }
             }}
         </PageFrame>
     }

@@ -168,3 +168,9 @@ test('screenshot of the chart', async ({ page }) => {
   await expect.poll(() => page.locator('.chart svg').getAttribute('width')).toBe('300');
   await page.locator('.chart-panel').screenshot({ path: path.join(SHOTS, 'costs-chart-phone.png') });
 });
+
+test('a #/costs link on the main page opens the calculator with its state', async ({ page }) => {
+  await page.goto('/#/costs?v=4242');
+  await expect(page).toHaveURL(/costs\.html#\/costs\?v=4242/);
+  await expect(page.locator('#monthly-requests')).toHaveValue('4242');
+});
