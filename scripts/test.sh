@@ -31,6 +31,8 @@ cargo test --locked
 
 stage "benchmark: cost model recompute + chart redraw, native (prints figures)"
 cargo bench --bench cost_model --locked
+stage "benchmark: dataset validation, native (prints MB/s and peak memory)"
+cargo bench --bench dataset --locked
 
 stage "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web --locked

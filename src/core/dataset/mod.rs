@@ -7,5 +7,6 @@
 
 pub mod finding;
 pub mod framing;
+pub mod generate;
 pub mod report;
 pub mod validate_line;
