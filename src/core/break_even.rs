@@ -51,6 +51,17 @@ pub enum BreakEven {
     Never { reason: String },
 }
 
+impl BreakEven {
+    /// Months until the candidate pays off: 0 when immediate, `None` never.
+    pub fn months(&self) -> Option<f64> {
+        match self {
+            BreakEven::Immediate => Some(0.0),
+            BreakEven::At { months, .. } => Some(*months),
+            BreakEven::Never { .. } => None,
+        }
+    }
+}
+
 /// A cumulative-cost curve over requests, at a fixed monthly volume.
 #[derive(Clone, Copy, Debug)]
 struct Curve {
@@ -71,10 +82,7 @@ impl Curve {
             per_request: a.per_request(),
             fixed_per_request: a.monthly_fixed() / monthly_requests,
             period: a.retrain_period().map(|n| n.max(0.1) * monthly_requests),
-            end: a
-                .lifetime_months
-                .filter(|m| m.is_finite())
-                .map(|m| m.max(0.0) * monthly_requests),
+            end: a.lifetime_requests(monthly_requests),
         }
     }
 
@@ -344,12 +352,10 @@ pub fn multiplier_sweep(
         .map(|m| {
             let mut c = candidate.clone();
             c.price_multiplier = f64::from(m);
-            let months = match break_even(baseline, &c, monthly_requests) {
-                BreakEven::Immediate => Some(0.0),
-                BreakEven::At { months, .. } => Some(months),
-                BreakEven::Never { .. } => None,
-            };
-            (f64::from(m), months)
+            (
+                f64::from(m),
+                break_even(baseline, &c, monthly_requests).months(),
+            )
         })
         .collect()
 }
@@ -369,11 +375,6 @@ pub fn tornado(
     candidate: &ApproachCost,
     monthly_requests: f64,
 ) -> Vec<Swing> {
-    let months = |b: &ApproachCost, c: &ApproachCost, v: f64| match break_even(b, c, v) {
-        BreakEven::Immediate => Some(0.0),
-        BreakEven::At { months, .. } => Some(months),
-        BreakEven::Never { .. } => None,
-    };
     type Tweak = fn(&mut ApproachCost, &mut ApproachCost, &mut f64, f64);
     let inputs: [(&'static str, Tweak); 6] = [
         ("Monthly volume", |_, _, v, f| *v *= f),
@@ -397,7 +398,7 @@ pub fn tornado(
             let run = |f: f64| {
                 let (mut b, mut c, mut v) = (baseline.clone(), candidate.clone(), monthly_requests);
                 tweak(&mut b, &mut c, &mut v, f);
-                months(&b, &c, v)
+                break_even(&b, &c, v).months()
             };
             Swing {
                 input: name,

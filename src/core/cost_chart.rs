@@ -145,11 +145,7 @@ pub fn curve_points(
     qs.sort_by(f64::total_cmp);
     qs.dedup();
     // A model stops at its retirement: the curve ends there.
-    if let Some(end) = a
-        .lifetime_months
-        .filter(|m| m.is_finite() && monthly_requests.is_finite())
-        .map(|m| m.max(0.0) * monthly_requests)
-    {
+    if let Some(end) = a.lifetime_requests(monthly_requests) {
         qs.retain(|q| *q <= end);
         if end >= lo && end <= hi {
             qs.push(end);

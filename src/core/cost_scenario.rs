@@ -33,7 +33,6 @@ pub fn default_scenario(today: &str) -> Scenario {
     let preset = |a: &mut ApproachCost, id: &'static str| {
         if let Some(p) = prices::by_id(id) {
             prices::apply(a, p, today);
-            a.preset = Some(p.id);
         }
     };
     let mut pe = ApproachCost::blank(ApproachKind::PromptEngineering);

@@ -245,6 +245,15 @@ impl ApproachCost {
         self.per_request() * clean(monthly_requests) + self.monthly_fixed() + retrain
     }
 
+    /// Requests served before the model retires at `monthly_requests`, when
+    /// it has a lifetime (see [`ApproachCost::lifetime_months`]).
+    pub fn lifetime_requests(&self, monthly_requests: f64) -> Option<f64> {
+        self.lifetime_months
+            .filter(|m| m.is_finite())
+            .map(|m| m.max(0.0) * monthly_requests)
+            .filter(|q| q.is_finite())
+    }
+
     /// Cumulative cost after `months` at `monthly_requests`, USD.
     pub fn cumulative(&self, months: f64, monthly_requests: f64) -> f64 {
         let t = clean(months);

@@ -142,8 +142,10 @@ pub fn availability(preset: &Preset, kind: ApproachKind, start: &str) -> Availab
 }
 
 /// Fills `a`'s prices from `preset` (fields the preset lacks are kept),
-/// and bounds its lifetime by the base model's retirement.
-pub fn apply(a: &mut ApproachCost, preset: &Preset, start: &str) {
+/// records the preset's id, and bounds its lifetime by the base model's
+/// retirement.
+pub fn apply(a: &mut ApproachCost, preset: &'static Preset, start: &str) {
+    a.preset = Some(preset.id);
     let multiplier = preset.tuned_multiplier.filter(|m| *m > 0.0).unwrap_or(1.0);
     let tuned = matches!(preset.kind, PresetKind::ApiFineTuning | PresetKind::ApiLora);
     let divisor = if tuned { multiplier } else { 1.0 };
@@ -304,6 +306,7 @@ mod tests {
         assert!((a.output_per_1m * a.price_multiplier - 3.2).abs() < 1e-12);
         assert!(matches!(a.training, Training::Tokens { per_1m, .. } if per_1m == 5.0));
         assert!(a.lifetime_months.unwrap() < 2.0);
+        assert_eq!(a.preset, Some("openai-gpt-4.1-mini-ft"));
         let mut g = ApproachCost::blank(ApproachKind::SelfHostedLora);
         apply(
             &mut g,

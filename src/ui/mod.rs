@@ -60,10 +60,11 @@ pub fn App() -> impl IntoView {
     let stored = browser_state::load(browser_state::WIZARD_KEY);
     let initial = wizard_link::starting_state(link_query, stored.as_deref());
     let wizard = RwSignal::new(initial);
+    let wizard_query = Memo::new(move |_| wizard.with(wizard_link::encode));
 
     // Persist every change, and keep the address bar shareable.
     Effect::new(move |_| {
-        let query = wizard.with(wizard_link::encode);
+        let query = wizard_query.get();
         browser_state::save(browser_state::WIZARD_KEY, &query);
         if section.get() == Section::Wizard {
             browser_state::replace_fragment(&route::href(Section::Wizard, &query));
@@ -89,7 +90,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <PageFrame section=section.into() page=Page::Main
-            query=Signal::derive(move || wizard.with(wizard_link::encode))>
+            query=wizard_query.into()>
             {move || match section.get() {
                 Section::Wizard => view! { <WizardPage state=wizard /> }.into_any(),
                 Section::Approaches => view! { <ApproachesPage /> }.into_any(),
@@ -127,17 +128,12 @@ pub fn CostsApp() -> impl IntoView {
         .ok();
         pending.set_value(handle);
     });
-    Effect::new(move |_| {
-        let query = settled.with(cost_scenario::encode);
-        browser_state::save(browser_state::COSTS_KEY, &query);
-        browser_state::replace_fragment(&route::href(Section::Costs, &query));
-    });
+    let settled_query = Memo::new(move |_| settled.with(cost_scenario::encode));
+    Effect::new(move |_| persist_costs(&settled_query.get()));
     browser_state::set_title(Section::Costs.title());
     // Leaving or reloading within the settle delay must not lose the last edit.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| {
-        let query = costs.with_untracked(cost_scenario::encode);
-        browser_state::save(browser_state::COSTS_KEY, &query);
-        browser_state::replace_fragment(&route::href(Section::Costs, &query));
+        persist_costs(&costs.with_untracked(cost_scenario::encode));
     });
     on_cleanup(move || flush.remove());
     // A pasted link changes only the fragment.
@@ -153,10 +149,16 @@ pub fn CostsApp() -> impl IntoView {
     on_cleanup(move || listener.remove());
     view! {
         <PageFrame section=Signal::stored(Section::Costs) page=Page::Costs
-            query=Signal::derive(move || settled.with(cost_scenario::encode))>
+            query=settled_query.into()>
             <CostsPage scenario=costs settled />
         </PageFrame>
     }
+}
+
+/// Saves the calculator's state and puts it in the address.
+fn persist_costs(query: &str) {
+    browser_state::save(browser_state::COSTS_KEY, query);
+    browser_state::replace_fragment(&route::href(Section::Costs, query));
 }
 
 /// The calculator's starting state: a link's, else the stored one, else

@@ -410,32 +410,28 @@ fn check_content(
 ) {
     let field = Some(format!("{path}.content"));
     match m.get("content") {
-        None | Some(Value::Null) if has_calls => {}
+        // A missing content is `message_missing_key`, reported by the caller.
         None => {}
-        Some(Value::Null) => out.push(Finding::error(
+        Some(Value::Null) if !has_calls => out.push(Finding::error(
             n,
             "missing_content",
             field,
             format!("Message {} has null content.", k + 1),
         )),
-        Some(Value::String(s)) if s.trim().is_empty() => {
-            if has_calls {
-                return;
-            }
-            out.push(Finding::error(
-                n,
-                "empty_content",
-                field,
-                format!("Message {} has empty content.", k + 1),
-            ))
-        }
+        Some(Value::String(s)) if s.trim().is_empty() && !has_calls => out.push(Finding::error(
+            n,
+            "empty_content",
+            field,
+            format!("Message {} has empty content.", k + 1),
+        )),
+        Some(Value::Null) => {}
         Some(Value::String(_)) => {}
         Some(Value::Array(parts)) => {
             if parts.is_empty() {
                 out.push(Finding::error(
                     n,
                     "empty_content",
-                    field.clone(),
+                    field,
                     format!("Message {} has an empty list of content parts.", k + 1),
                 ));
             }

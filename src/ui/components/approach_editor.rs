@@ -63,10 +63,7 @@ pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView
             let start = s.start.clone();
             let a = &mut s.approaches[idx];
             match prices::by_id(&id) {
-                Some(p) => {
-                    prices::apply(a, p, &start);
-                    a.preset = Some(p.id);
-                }
+                Some(p) => prices::apply(a, p, &start),
                 None => a.preset = None,
             }
         });

@@ -8,6 +8,7 @@ use crate::core::cost_chart::{self, Chart, ChartRequest, PALETTE};
 use crate::core::cost_scenario::{self, Scenario};
 use crate::core::costs::ApproachCost;
 use crate::core::number_format;
+use crate::core::prices::Availability;
 use crate::ui::browser_state;
 
 /// Chart size in SVG pixels for a viewport `width`: drawn at the size it is
@@ -112,8 +113,8 @@ pub fn CostChartView(
                 .map(|i| {
                     let a = &approaches[i];
                     let retired = a
-                        .lifetime_months
-                        .is_some_and(|m| q > m * s.monthly_requests);
+                        .lifetime_requests(s.monthly_requests)
+                        .is_some_and(|end| q > end);
                     (
                         i,
                         a.name.clone(),
@@ -184,14 +185,14 @@ pub fn CostChartView(
     };
     let unavailable_note = move || {
         scenario.with(|s| {
+            // Exactly the enabled approaches that `Scenario::compared` leaves out.
             let hidden: Vec<String> = (0..s.approaches.len())
-                .filter(|i| s.approaches[*i].enabled && !s.compared().contains(i))
-                .map(|i| {
-                    let why = match cost_scenario::availability(s, i) {
-                        crate::core::prices::Availability::Unavailable { reason } => reason,
-                        _ => String::new(),
-                    };
-                    format!("{} ({})", s.approaches[i].name, why)
+                .filter(|i| s.approaches[*i].enabled && !s.include_unavailable)
+                .filter_map(|i| match cost_scenario::availability(s, i) {
+                    Availability::Unavailable { reason } => {
+                        Some(format!("{} ({})", s.approaches[i].name, reason))
+                    }
+                    Availability::Available { .. } => None,
                 })
                 .collect();
             (!hidden.is_empty()).then(|| {

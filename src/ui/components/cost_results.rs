@@ -50,8 +50,8 @@ pub fn CostResults(
                     let a = &approaches[i];
                     let per_month = a.monthly(s.monthly_requests);
                     let served = a
-                        .lifetime_months
-                        .map_or(s.max_requests(), |m| (m * s.monthly_requests).min(s.max_requests()));
+                        .lifetime_requests(s.monthly_requests)
+                        .map_or(s.max_requests(), |end| end.min(s.max_requests()));
                     let total = break_even::cost_at(a, served, s.monthly_requests);
                     let note = match cost_scenario::availability(&s, i) {
                         Availability::Unavailable { reason } => format!("Unavailable, shown on request: {reason}"),
