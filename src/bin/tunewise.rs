@@ -1,11 +1,13 @@
 //! `tunewise`: the command-line tool over the same core as the web app.
 //!
 //! ```text
-//! tunewise validate FILE [--json]
+//! tunewise validate FILE [--json] [--encoding o200k_base|cl100k_base|none]
+//!                   [--max-tokens N] [--validation FILE]
 //! ```
-//! Checks a fine-tuning JSONL file line by line, prints the report, and
-//! exits 1 when the file has errors (2 on a usage or read problem), so it
-//! can gate a CI pipeline. The file is streamed in 1 MiB chunks.
+//! Checks a fine-tuning JSONL file line by line, counts its tokens as
+//! OpenAI does, prints the report, and exits 1 when the file has errors
+//! (2 on a usage or read problem), so it can gate a CI pipeline. The file is
+//! streamed in 1 MiB chunks.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -19,44 +21,132 @@ fn main() {}
 mod cli {
     use std::io::Read;
 
-    use serde_json::json;
-    use tunewise::core::dataset::finding::{Finding, Severity};
-    use tunewise::core::dataset::report::{DatasetReport, DatasetValidator};
+    use std::collections::HashSet;
+    use std::sync::Arc;
 
-    const USAGE: &str = "usage: tunewise validate FILE [--json]";
+    use tunewise::core::dataset::report::{DatasetValidator, ValidatorOptions};
+    use tunewise::core::dataset::summary::ReportJson;
+    use tunewise::core::dataset::tokens::{Encoding, builtin};
 
-    pub fn run(args: Vec<String>) -> i32 {
-        let json = args.iter().any(|a| a == "--json");
-        let rest: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
-        let path = match rest.as_slice() {
-            [cmd, path] if cmd.as_str() == "validate" => path.as_str(),
-            [flag] if flag.as_str() == "--help" || flag.as_str() == "-h" => {
-                println!("{USAGE}");
-                return 0;
-            }
-            _ => {
-                eprintln!("{USAGE}");
-                return 2;
-            }
-        };
-        let report = match validate_file(path) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("tunewise: cannot read {path}: {e}");
-                return 2;
-            }
-        };
-        if json {
-            println!("{}", to_json(&report));
-        } else {
-            print_text(path, &report);
-        }
-        i32::from(report.error_total() > 0)
+    const USAGE: &str = "usage: tunewise validate FILE [--json] [--encoding o200k_base|cl100k_base|none] [--max-tokens N] [--validation FILE]";
+
+    struct Args {
+        json: bool,
+        path: String,
+        encoding: Option<Encoding>,
+        max_tokens: Option<usize>,
+        validation: Option<String>,
     }
 
-    fn validate_file(path: &str) -> std::io::Result<DatasetReport> {
+    fn parse(args: Vec<String>) -> Result<Args, String> {
+        let mut it = args.into_iter();
+        if it.next().as_deref() != Some("validate") {
+            return Err(USAGE.into());
+        }
+        let mut out = Args {
+            json: false,
+            path: String::new(),
+            encoding: Some(Encoding::O200kBase),
+            max_tokens: None,
+            validation: None,
+        };
+        while let Some(a) = it.next() {
+            let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value\n{USAGE}"));
+            match a.as_str() {
+                "--json" => out.json = true,
+                "--encoding" => {
+                    let v = value("--encoding")?;
+                    out.encoding = match v.as_str() {
+                        "none" => None,
+                        name => Some(Encoding::from_name(name).ok_or(format!(
+                            "unknown encoding {name:?}: use o200k_base, cl100k_base or none"
+                        ))?),
+                    };
+                }
+                "--max-tokens" => {
+                    let v = value("--max-tokens")?;
+                    out.max_tokens =
+                        Some(v.parse().map_err(|_| {
+                            format!("--max-tokens needs a whole number, not {v:?}")
+                        })?);
+                }
+                "--validation" => out.validation = Some(value("--validation")?),
+                flag if flag.starts_with("--") => {
+                    return Err(format!("unknown option {flag}\n{USAGE}"));
+                }
+                path if out.path.is_empty() => out.path = path.to_string(),
+                extra => return Err(format!("unexpected argument {extra:?}\n{USAGE}")),
+            }
+        }
+        if out.path.is_empty() {
+            return Err(USAGE.into());
+        }
+        Ok(out)
+    }
+
+    pub fn run(args: Vec<String>) -> i32 {
+        if matches!(args.first().map(String::as_str), Some("--help" | "-h")) {
+            println!("{USAGE}");
+            return 0;
+        }
+        let args = match parse(args) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("{e}");
+                return 2;
+            }
+        };
+        let options = ValidatorOptions {
+            tokenizer: args.encoding.map(|e| (builtin(e), e)),
+            max_tokens_per_example: args.max_tokens,
+            ..ValidatorOptions::default()
+        };
+        let (report, hashes) = match validate_file(&args.path, options.clone()) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("tunewise: cannot read {}: {e}", args.path);
+                return 2;
+            }
+        };
+        let mut reports = vec![(args.path.clone(), ReportJson::from(&report))];
+        if let Some(path) = &args.validation {
+            let options = ValidatorOptions {
+                other_set: Some(Arc::new(hashes)),
+                ..options
+            };
+            match validate_file(path, options) {
+                Ok((r, _)) => reports.push((path.clone(), ReportJson::from(&r))),
+                Err(e) => {
+                    eprintln!("tunewise: cannot read {path}: {e}");
+                    return 2;
+                }
+            }
+        }
+        if args.json {
+            if let [(_, only)] = reports.as_slice() {
+                println!("{}", only.to_json());
+            } else {
+                let both =
+                    serde_json::json!({ "training": reports[0].1, "validation": reports[1].1 });
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&both).unwrap_or_default()
+                );
+            }
+        } else {
+            for (path, r) in &reports {
+                print_text(path, r);
+            }
+        }
+        i32::from(reports.iter().any(|(_, r)| r.error_total() > 0))
+    }
+
+    fn validate_file(
+        path: &str,
+        options: ValidatorOptions,
+    ) -> std::io::Result<(tunewise::core::dataset::report::DatasetReport, HashSet<u64>)> {
         let mut file = std::fs::File::open(path)?;
-        let mut validator = DatasetValidator::new(None);
+        let mut validator = DatasetValidator::with_options(options);
         let mut buf = vec![0u8; 1 << 20];
         loop {
             let n = file.read(&mut buf)?;
@@ -65,46 +155,17 @@ mod cli {
             }
             validator.push(&buf[..n]);
         }
-        Ok(validator.finish())
+        Ok(validator.finish_with_hashes())
     }
 
-    fn finding_json(f: &Finding) -> serde_json::Value {
-        json!({ "line": f.line, "code": f.code, "field": f.field, "message": f.message })
-    }
-
-    fn to_json(r: &DatasetReport) -> String {
-        let of = |s: Severity| -> Vec<serde_json::Value> {
-            r.findings
-                .iter()
-                .filter(|f| f.severity == s)
-                .map(finding_json)
-                .collect()
-        };
-        let value = json!({
-            "format": r.main_format(),
-            "formats": r.formats,
-            "lines": r.lines,
-            "bytes": r.bytes,
-            "valid_examples": r.valid_examples,
-            "error_counts": r.error_counts,
-            "warning_counts": r.warning_counts,
-            "errors": of(Severity::Error),
-            "warnings": of(Severity::Warning),
-            "duplicates": r.duplicates.iter().map(|(l, first)| json!({"line": l, "duplicate_of": first})).collect::<Vec<_>>(),
-            // Token counting (o200k_base) is not implemented yet: see issue 4.
-            "tokens": null,
-        });
-        serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into())
-    }
-
-    fn print_text(path: &str, r: &DatasetReport) {
+    fn print_text(path: &str, r: &ReportJson) {
         let errors = r.error_total();
         if errors == 0 {
             println!(
                 "{path}: ready — {} valid examples in {} lines ({}).",
                 r.valid_examples,
                 r.lines,
-                r.main_format().unwrap_or("no format")
+                r.format.as_deref().unwrap_or("no format")
             );
         } else {
             println!(
@@ -120,12 +181,28 @@ mod cli {
         for (code, n) in &r.warning_counts {
             println!("  warning {code}: {n}");
         }
-        for f in r.findings.iter().take(50) {
-            let kind = if f.severity == Severity::Error {
-                "error"
-            } else {
-                "warning"
-            };
+        if let Some(t) = &r.tokens {
+            println!(
+                "  tokens ({}): {} in all, {} trainable; per example min {}, median {}, mean {:.1}, p95 {}, max {}{}",
+                t.encoding,
+                t.total,
+                t.trainable,
+                t.min,
+                t.median,
+                t.mean,
+                t.p95,
+                t.max,
+                if t.over_limit > 0 {
+                    format!("; {} over the limit", t.over_limit)
+                } else {
+                    String::new()
+                }
+            );
+        }
+        let mut findings: Vec<_> = r.errors.iter().chain(&r.warnings).collect();
+        findings.sort_by_key(|f| f.line);
+        for f in findings.iter().take(50) {
+            let kind = &f.severity;
             let field = f
                 .field
                 .as_deref()
@@ -133,10 +210,10 @@ mod cli {
                 .unwrap_or_default();
             println!("line {}: {kind} {}{field}: {}", f.line, f.code, f.message);
         }
-        if r.findings.len() > 50 {
+        if findings.len() > 50 {
             println!(
                 "… {} more findings (use --json for all kept findings)",
-                r.findings.len() - 50
+                findings.len() - 50
             );
         }
     }

@@ -1,6 +1,6 @@
-//! The fine-tuning dataset validator: JSONL framing, format detection and
-//! line-by-line checks. (Work in progress: statistics, token counts, the
-//! Web Worker and the page come next; see issue 4.)
+//! The fine-tuning dataset validator: JSONL framing, format detection,
+//! line-by-line checks, token counts, statistics, the report's JSON shape,
+//! provider limits, training cost and exports.
 //!
 //! Architecture invariant: pure, no UI imports; no input bytes make it
 //! panic or loop (property-tested).
@@ -9,4 +9,7 @@ pub mod finding;
 pub mod framing;
 pub mod generate;
 pub mod report;
+pub mod stats;
+pub mod summary;
+pub mod tokens;
 pub mod validate_line;

@@ -9,11 +9,16 @@
 //!
 //! Architecture invariant: pure, no UI imports; never panics on any bytes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use bpe_openai::Tokenizer;
 
 use crate::core::dataset::finding::{Finding, Severity};
 use crate::core::dataset::framing::{LineSplitter, RawLine};
+use crate::core::dataset::stats::{DatasetStats, StatsBuilder};
+use crate::core::dataset::tokens::{Encoding, count_example};
 use crate::core::dataset::validate_line::{Format, validate_line};
 
 /// Findings kept in full; beyond this only counts grow.
@@ -22,6 +27,29 @@ pub const MAX_KEPT_FINDINGS: usize = 10_000;
 pub const MIN_EXAMPLES: usize = 10;
 /// Fewer examples than this rarely improve a model.
 pub const RECOMMENDED_EXAMPLES: usize = 100;
+/// Lines whose text is kept to show next to their findings.
+pub const MAX_KEPT_EXCERPTS: usize = 2_000;
+/// Characters kept of such a line.
+pub const EXCERPT_CHARS: usize = 600;
+/// Bars in the token histogram.
+pub const HISTOGRAM_BINS: usize = 24;
+
+/// What to check a file against.
+#[derive(Clone, Default)]
+pub struct ValidatorOptions {
+    /// Check every line as this format (`None`: detect per line).
+    pub expected: Option<Format>,
+    /// Count tokens with this tokenizer (`None`: no token counts).
+    pub tokenizer: Option<(&'static Tokenizer, Encoding)>,
+    /// Flag examples with more tokens than this (they get truncated).
+    pub max_tokens_per_example: Option<usize>,
+    /// Minimum number of examples the target provider requires
+    /// (`None`: OpenAI's [`MIN_EXAMPLES`]).
+    pub min_examples: Option<usize>,
+    /// Example hashes of the other file (training set when this is the
+    /// validation set): examples found in both are flagged.
+    pub other_set: Option<Arc<HashSet<u64>>>,
+}
 
 /// The result of validating a file.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -39,6 +67,17 @@ pub struct DatasetReport {
     pub findings: Vec<Finding>,
     /// Exact duplicates: (line, line of its first occurrence).
     pub duplicates: Vec<(usize, usize)>,
+    /// Lines whose example is also in the other file.
+    pub overlap: Vec<usize>,
+    /// The encoding tokens were counted with, if they were.
+    pub encoding: Option<Encoding>,
+    /// Statistics of the valid examples.
+    pub stats: DatasetStats,
+    /// Examples over the per-example token limit.
+    pub over_limit: usize,
+    /// The text of lines with findings (the first [`MAX_KEPT_EXCERPTS`]),
+    /// cut to [`EXCERPT_CHARS`] characters.
+    pub excerpts: BTreeMap<usize, String>,
 }
 
 impl DatasetReport {
@@ -64,7 +103,8 @@ impl DatasetReport {
 /// Validates a stream chunk by chunk.
 pub struct DatasetValidator {
     splitter: LineSplitter,
-    expected: Option<Format>,
+    options: ValidatorOptions,
+    stats: StatsBuilder,
     report: DatasetReport,
     seen: HashMap<u64, usize>,
     pending: Option<RawLine>,
@@ -75,10 +115,22 @@ impl DatasetValidator {
     /// A validator that detects each line's format (`None`) or checks every
     /// line as `expected`.
     pub fn new(expected: Option<Format>) -> DatasetValidator {
+        DatasetValidator::with_options(ValidatorOptions {
+            expected,
+            ..ValidatorOptions::default()
+        })
+    }
+
+    /// A validator with every option.
+    pub fn with_options(options: ValidatorOptions) -> DatasetValidator {
         DatasetValidator {
             splitter: LineSplitter::default(),
-            expected,
-            report: DatasetReport::default(),
+            report: DatasetReport {
+                encoding: options.tokenizer.map(|(_, e)| e),
+                ..DatasetReport::default()
+            },
+            options,
+            stats: StatsBuilder::default(),
             seen: HashMap::new(),
             pending: None,
             first_text: None,
@@ -97,8 +149,19 @@ impl DatasetValidator {
         }
     }
 
+    /// Bytes and lines consumed so far (for progress).
+    pub fn progress(&self) -> (u64, usize) {
+        (self.splitter.bytes_seen, self.report.lines)
+    }
+
     /// Ends the stream and returns the report.
-    pub fn finish(mut self) -> DatasetReport {
+    pub fn finish(self) -> DatasetReport {
+        self.finish_with_hashes().0
+    }
+
+    /// Ends the stream and returns the report with the hashes of its
+    /// examples (to check another file for overlap).
+    pub fn finish_with_hashes(mut self) -> (DatasetReport, HashSet<u64>) {
         let mut lines = Vec::new();
         let bom = self.splitter.bom;
         let bytes = self.splitter.bytes_seen;
@@ -118,7 +181,9 @@ impl DatasetValidator {
         }
         self.file_level();
         self.report.findings.sort_by_key(|f| f.line);
-        self.report
+        let stats = std::mem::take(&mut self.stats);
+        self.report.stats = stats.finish(HISTOGRAM_BINS);
+        (self.report, self.seen.into_keys().collect())
     }
 
     fn check(&mut self, line: RawLine, is_last: bool) {
@@ -129,16 +194,40 @@ impl DatasetValidator {
             );
         }
         let mut found = Vec::new();
-        let result = validate_line(&line, is_last, self.expected, &mut found);
+        let result = validate_line(&line, is_last, self.options.expected, &mut found);
         let has_error = found.iter().any(|f| f.severity == Severity::Error);
-        if let (Some(format), Some(_)) = (result.format, &result.value) {
+        if let (Some(format), Some(value)) = (result.format, &result.value) {
             *self.report.formats.entry(format.label()).or_default() += 1;
+            let key = example_hash(&line.bytes);
             if !has_error {
                 self.report.valid_examples += 1;
+                let tokens = self
+                    .options
+                    .tokenizer
+                    .map(|(t, _)| count_example(format, value, t));
+                if let Some(t) = tokens {
+                    let n = line.number;
+                    if t.trainable == 0 {
+                        found.push(Finding::warning(n, "no_trainable_tokens", None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
+                    }
+                    if let Some(limit) =
+                        self.options.max_tokens_per_example.filter(|l| t.total > *l)
+                    {
+                        self.report.over_limit += 1;
+                        found.push(Finding::warning(n, "too_many_tokens", None, format!("{} tokens, over the limit of {limit} per example: the end will be truncated in training. Shorten or split the example.", t.total)));
+                    }
+                }
+                self.stats.add(value, tokens);
             }
-            let mut h = DefaultHasher::new();
-            line.bytes.trim_ascii().hash(&mut h);
-            let key = h.finish();
+            if self
+                .options
+                .other_set
+                .as_ref()
+                .is_some_and(|s| s.contains(&key))
+            {
+                self.report.overlap.push(line.number);
+                found.push(Finding::warning(line.number, "in_both_sets", None, "This example is also in the other file (training and validation sets overlap): the validation loss will look better than it is. Keep it in one file only."));
+            }
             match self.seen.get(&key) {
                 Some(first) => {
                     self.report.duplicates.push((line.number, *first));
@@ -148,6 +237,12 @@ impl DatasetValidator {
                     self.seen.insert(key, line.number);
                 }
             }
+        }
+        if !found.is_empty() && self.report.excerpts.len() < MAX_KEPT_EXCERPTS {
+            let text = String::from_utf8_lossy(&line.bytes);
+            self.report
+                .excerpts
+                .insert(line.number, text.chars().take(EXCERPT_CHARS).collect());
         }
         for f in found {
             self.add(f);
@@ -197,12 +292,25 @@ impl DatasetValidator {
             ));
         }
         let n = self.report.valid_examples;
-        if n < MIN_EXAMPLES {
-            self.add(Finding::error(1, "too_few_examples", None, format!("{n} valid examples; OpenAI requires at least {MIN_EXAMPLES}, and 100+ are recommended.")));
+        let low = self.stats.low_trainable();
+        if n > 0 && low * 2 > n {
+            self.add(Finding::warning(1, "mostly_untrainable", None, format!("{low} of {n} examples train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.")));
+        }
+        let min = self.options.min_examples.unwrap_or(MIN_EXAMPLES);
+        if n < min {
+            self.add(Finding::error(1, "too_few_examples", None, format!("{n} valid examples; the target provider requires at least {min}, and 100+ are recommended.")));
         } else if n < RECOMMENDED_EXAMPLES {
             self.add(Finding::warning(1, "few_examples", None, format!("{n} valid examples; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).")));
         }
     }
+}
+
+/// The identity of an example for duplicate and overlap checks: a hash of
+/// the line without surrounding whitespace.
+pub fn example_hash(line: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    line.trim_ascii().hash(&mut h);
+    h.finish()
 }
 
 /// Validates a whole buffer (small files, tests).

@@ -1,0 +1,308 @@
+//! Token counts as OpenAI counts them, per example and per format.
+//!
+//! The tokenizer is `bpe-openai`'s [`Tokenizer`] (byte-pair encoding with
+//! tiktoken's split patterns; its counts equal Python `tiktoken`'s, checked
+//! against `tests/fixtures/token_counts.json`). Natively the vocabularies
+//! come prebuilt inside `bpe-openai`; in the browser the worker fetches the
+//! `.tiktoken` vocabulary file (1.7 MB gzip) and builds the encoder with
+//! [`tokenizer_from_tiktoken`], so the vocabulary never weighs on any page
+//! but the Dataset page.
+//!
+//! Chat examples follow the rule of OpenAI's data-preparation notebook:
+//! 3 tokens per message, the tokens of every string value in it (role,
+//! content, name), 1 more per `name`, and 3 to prime the reply. Content
+//! parts count their text; tool calls and tool definitions count their JSON
+//! text (an approximation: OpenAI renders them in an internal format).
+//!
+//! Architecture invariant: pure, no UI imports.
+
+use bpe_openai::Tokenizer;
+use serde_json::Value;
+
+use crate::core::dataset::validate_line::Format;
+
+/// The tiktoken encodings tunewise counts with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// GPT-4o, GPT-4.1 and later.
+    #[default]
+    O200kBase,
+    /// GPT-3.5 Turbo and GPT-4.
+    Cl100kBase,
+}
+
+impl Encoding {
+    /// Every encoding, default first.
+    pub const ALL: [Encoding; 2] = [Encoding::O200kBase, Encoding::Cl100kBase];
+
+    /// tiktoken's name for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::O200kBase => "o200k_base",
+            Encoding::Cl100kBase => "cl100k_base",
+        }
+    }
+
+    /// Parses tiktoken's name.
+    pub fn from_name(name: &str) -> Option<Encoding> {
+        Encoding::ALL.into_iter().find(|e| e.name() == name)
+    }
+
+    /// The gzipped vocabulary the web app serves next to the worker.
+    pub fn vocabulary_file(self) -> &'static str {
+        match self {
+            Encoding::O200kBase => "o200k_base.tiktoken.gz",
+            Encoding::Cl100kBase => "cl100k_base.tiktoken.gz",
+        }
+    }
+
+    /// tiktoken's pre-tokenization patterns, written as `bpe-openai` does
+    /// (a negative look-ahead rewritten as a one-character look-ahead pattern).
+    fn patterns(self) -> Vec<(String, bool)> {
+        let first = match self {
+            Encoding::O200kBase => [
+                "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+                "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+                "\\p{N}{1,3}",
+                " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
+                "\\s*[\\r\\n]+",
+                "\\s+$",
+            ]
+            .join("|"),
+            Encoding::Cl100kBase => "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+$".to_string(),
+        };
+        vec![
+            (first, false),
+            ("\\s+\\s".into(), true),
+            ("\\s+".into(), false),
+        ]
+    }
+}
+
+/// The hash factor `bpe-openai` builds its dictionaries with (any value
+/// works; this one is collision-free for both vocabularies).
+const HASH_FACTOR: u64 = 17_846_336_922_010_275_747;
+
+/// Builds a tokenizer from a `.tiktoken` vocabulary (base64 token and rank
+/// per line, as tiktoken publishes it).
+pub fn tokenizer_from_tiktoken(encoding: Encoding, vocabulary: &str) -> Result<Tokenizer, String> {
+    let tokens = bpe::byte_pair_encoding::read_tiktoken(vocabulary)
+        .map_err(|e| format!("The {} vocabulary is damaged: {e}", encoding.name()))?;
+    if tokens.len() < 1000 {
+        return Err(format!(
+            "The {} vocabulary holds only {} tokens: the file is incomplete.",
+            encoding.name(),
+            tokens.len()
+        ));
+    }
+    let bpe = bpe::byte_pair_encoding::BytePairEncoding::from_dictionary(tokens, Some(HASH_FACTOR));
+    let patterns = encoding.patterns();
+    let refs: Vec<(&str, bool)> = patterns.iter().map(|(p, l)| (p.as_str(), *l)).collect();
+    Tokenizer::new_lookahead(bpe, &refs, false).map_err(|e| e.to_string())
+}
+
+/// The prebuilt tokenizer (native builds only: it embeds the vocabularies,
+/// 17 MB, which the browser must not download).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn builtin(encoding: Encoding) -> &'static Tokenizer {
+    match encoding {
+        Encoding::O200kBase => bpe_openai::o200k_base(),
+        Encoding::Cl100kBase => bpe_openai::cl100k_base(),
+    }
+}
+
+/// Token counts of one example.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExampleTokens {
+    /// Everything the model reads, as billed for training.
+    pub total: usize,
+    /// The tokens the model learns from: assistant messages with weight 1
+    /// (or all assistant output when no weight is given).
+    pub trainable: usize,
+    /// Messages (turns) in the example.
+    pub messages: usize,
+}
+
+const PER_MESSAGE: usize = 3;
+const PER_NAME: usize = 1;
+const REPLY_PRIMING: usize = 3;
+
+/// The tokens of an example in `format` (a parsed, validated line).
+pub fn count_example(format: Format, value: &Value, tokenizer: &Tokenizer) -> ExampleTokens {
+    let count = |s: &str| tokenizer.count(s);
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map_or(0, count);
+    let mut t = ExampleTokens::default();
+    match format {
+        Format::Chat => {
+            let messages = value.get("messages").and_then(Value::as_array);
+            t = chat_messages(messages.map(Vec::as_slice).unwrap_or(&[]), &count);
+            for key in ["tools", "functions"] {
+                if let Some(defs) = value.get(key).filter(|v| !v.is_null()) {
+                    t.total += count(&defs.to_string());
+                }
+            }
+        }
+        Format::Preference => {
+            let input = value
+                .pointer("/input/messages")
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            t = chat_messages(input, &count);
+            for key in ["preferred_output", "non_preferred_output"] {
+                let out = value
+                    .get(key)
+                    .and_then(Value::as_array)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                let o = chat_messages(out, &count);
+                t.total += o.trainable;
+                t.trainable += o.trainable;
+            }
+        }
+        Format::PromptCompletion => {
+            let completion = text(value.get("completion"));
+            t.total = text(value.get("prompt")) + completion;
+            t.trainable = completion;
+            t.messages = 2;
+        }
+        Format::Alpaca | Format::InputOutput => {
+            let output = text(value.get("output"));
+            t.total = text(value.get("instruction")) + text(value.get("input")) + output;
+            t.trainable = output;
+            t.messages = 2;
+        }
+        Format::ShareGpt => {
+            let turns = value.get("conversations").and_then(Value::as_array);
+            for turn in turns.map(Vec::as_slice).unwrap_or(&[]) {
+                let n = text(turn.get("value"));
+                t.total += PER_MESSAGE + n + text(turn.get("from"));
+                t.messages += 1;
+                if matches!(
+                    turn.get("from").and_then(Value::as_str),
+                    Some("gpt" | "assistant")
+                ) {
+                    t.trainable += n;
+                }
+            }
+            t.total += REPLY_PRIMING;
+        }
+    }
+    t
+}
+
+/// The notebook's rule over a list of chat messages; trainable counts the
+/// assistant output whose `weight` is not 0.
+fn chat_messages(messages: &[Value], count: &dyn Fn(&str) -> usize) -> ExampleTokens {
+    let mut t = ExampleTokens {
+        total: REPLY_PRIMING,
+        ..ExampleTokens::default()
+    };
+    for m in messages {
+        let Some(m) = m.as_object() else { continue };
+        t.messages += 1;
+        t.total += PER_MESSAGE;
+        let mut output = 0;
+        for (key, v) in m {
+            let n = match (key.as_str(), v) {
+                (_, Value::String(s)) => count(s),
+                ("content", Value::Array(parts)) => parts
+                    .iter()
+                    .filter_map(|p| p.get("text").and_then(Value::as_str))
+                    .map(count)
+                    .sum(),
+                ("tool_calls" | "function_call", v) if !v.is_null() => count(&v.to_string()),
+                _ => 0,
+            };
+            t.total += n;
+            if key == "name" {
+                t.total += PER_NAME;
+            }
+            if matches!(key.as_str(), "content" | "tool_calls" | "function_call") {
+                output += n;
+            }
+        }
+        let is_assistant = m.get("role").and_then(Value::as_str) == Some("assistant");
+        let weight = m.get("weight").and_then(Value::as_f64).unwrap_or(1.0);
+        if is_assistant && weight != 0.0 {
+            t.trainable += output;
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for e in Encoding::ALL {
+            assert_eq!(Encoding::from_name(e.name()), Some(e));
+        }
+        assert_eq!(Encoding::from_name("p50k_base"), None);
+    }
+
+    #[test]
+    fn a_vocabulary_file_builds_the_same_tokenizer_as_the_prebuilt_one() {
+        // A tiny vocabulary is refused with a message, not a panic.
+        let err = tokenizer_from_tiktoken(Encoding::O200kBase, "IQ== 0\n")
+            .err()
+            .unwrap();
+        assert!(err.contains("incomplete"), "{err}");
+        assert!(tokenizer_from_tiktoken(Encoding::O200kBase, "not base64 at all").is_err());
+    }
+
+    #[test]
+    fn the_notebook_rule_on_a_small_chat() {
+        let tok = builtin(Encoding::O200kBase);
+        let line: Value = serde_json::from_str(
+            r#"{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi","name":"ann"},{"role":"assistant","content":"Hello!"}]}"#,
+        )
+        .unwrap();
+        let t = count_example(Format::Chat, &line, tok);
+        let c = |s: &str| tok.count(s);
+        let expected = 3 * 3
+            + c("system")
+            + c("Be brief.")
+            + c("user")
+            + c("Hi")
+            + c("ann")
+            + 1
+            + c("assistant")
+            + c("Hello!")
+            + 3;
+        assert_eq!(t.total, expected);
+        assert_eq!(t.trainable, c("Hello!"));
+        assert_eq!(t.messages, 3);
+    }
+
+    #[test]
+    fn weight_zero_is_not_trainable() {
+        let tok = builtin(Encoding::O200kBase);
+        let line: Value = serde_json::from_str(
+            r#"{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Bad answer","weight":0},{"role":"user","content":"Again"},{"role":"assistant","content":"Good answer","weight":1}]}"#,
+        )
+        .unwrap();
+        let t = count_example(Format::Chat, &line, tok);
+        assert_eq!(t.trainable, tok.count("Good answer"));
+    }
+
+    #[test]
+    fn other_formats_count_their_output_as_trainable() {
+        let tok = builtin(Encoding::Cl100kBase);
+        let v: Value = serde_json::from_str(r#"{"prompt":"2+2=","completion":" 4"}"#).unwrap();
+        let t = count_example(Format::PromptCompletion, &v, tok);
+        assert_eq!(
+            (t.total, t.trainable),
+            (tok.count("2+2=") + tok.count(" 4"), tok.count(" 4"))
+        );
+        let v: Value = serde_json::from_str(
+            r#"{"conversations":[{"from":"human","value":"Hi"},{"from":"gpt","value":"Hello"}]}"#,
+        )
+        .unwrap();
+        let t = count_example(Format::ShareGpt, &v, tok);
+        assert_eq!(t.trainable, tok.count("Hello"));
+        assert_eq!(t.messages, 2);
+    }
+}
