@@ -5,9 +5,13 @@
 //! Architecture invariant: pure, no UI imports; no input bytes make it
 //! panic or loop (property-tested).
 
+pub mod convert;
+pub mod export;
 pub mod finding;
 pub mod framing;
 pub mod generate;
+pub mod job;
+pub mod providers;
 pub mod report;
 pub mod stats;
 pub mod summary;

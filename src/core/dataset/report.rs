@@ -17,6 +17,7 @@ use bpe_openai::Tokenizer;
 
 use crate::core::dataset::finding::{Finding, Severity};
 use crate::core::dataset::framing::{LineSplitter, RawLine};
+use crate::core::dataset::providers::Provider;
 use crate::core::dataset::stats::{DatasetStats, StatsBuilder};
 use crate::core::dataset::tokens::{Encoding, count_example};
 use crate::core::dataset::validate_line::{Format, validate_line};
@@ -49,6 +50,8 @@ pub struct ValidatorOptions {
     /// Example hashes of the other file (training set when this is the
     /// validation set): examples found in both are flagged.
     pub other_set: Option<Arc<HashSet<u64>>>,
+    /// The target provider's own rules (roles, keys, file size, formats).
+    pub provider: Option<Arc<Provider>>,
 }
 
 /// The result of validating a file.
@@ -58,6 +61,9 @@ pub struct DatasetReport {
     pub bytes: u64,
     /// Lines that parsed as an example of a known format with no error.
     pub valid_examples: usize,
+    /// Valid examples that are not repeats of an earlier line (what the
+    /// clean exports keep).
+    pub clean_examples: usize,
     /// Examples per format.
     pub formats: BTreeMap<&'static str, usize>,
     /// Every finding's code with how often it occurred.
@@ -195,10 +201,13 @@ impl DatasetValidator {
         }
         let mut found = Vec::new();
         let result = validate_line(&line, is_last, self.options.expected, &mut found);
-        let has_error = found.iter().any(|f| f.severity == Severity::Error);
         if let (Some(format), Some(value)) = (result.format, &result.value) {
             *self.report.formats.entry(format.label()).or_default() += 1;
             let key = example_hash(&line.bytes);
+            if let Some(p) = &self.options.provider {
+                p.check_example(line.number, format, value, &mut found);
+            }
+            let has_error = found.iter().any(|f| f.severity == Severity::Error);
             if !has_error {
                 self.report.valid_examples += 1;
                 let tokens = self
@@ -235,6 +244,9 @@ impl DatasetValidator {
                 }
                 None => {
                     self.seen.insert(key, line.number);
+                    if !has_error {
+                        self.report.clean_examples += 1;
+                    }
                 }
             }
         }
@@ -296,7 +308,19 @@ impl DatasetValidator {
         if n > 0 && low * 2 > n {
             self.add(Finding::warning(1, "mostly_untrainable", None, format!("{low} of {n} examples train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.")));
         }
-        let min = self.options.min_examples.unwrap_or(MIN_EXAMPLES);
+        if let Some(p) = self.options.provider.clone() {
+            let mut found = Vec::new();
+            let format = self.report.main_format().and_then(Format::from_label);
+            p.check_file(self.report.bytes, n, format, &mut found);
+            for f in found {
+                self.add(f);
+            }
+        }
+        let min = self
+            .options
+            .min_examples
+            .or(self.options.provider.as_ref().and_then(|p| p.min_examples))
+            .unwrap_or(MIN_EXAMPLES);
         if n < min {
             self.add(Finding::error(1, "too_few_examples", None, format!("{n} valid examples; the target provider requires at least {min}, and 100+ are recommended.")));
         } else if n < RECOMMENDED_EXAMPLES {

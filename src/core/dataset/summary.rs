@@ -55,6 +55,8 @@ pub struct ReportJson {
     pub lines: usize,
     pub bytes: u64,
     pub valid_examples: usize,
+    /// Valid examples that are not exact repeats (what clean exports keep).
+    pub clean_examples: usize,
     pub error_counts: BTreeMap<String, usize>,
     pub warning_counts: BTreeMap<String, usize>,
     pub errors: Vec<FindingJson>,
@@ -167,6 +169,7 @@ impl From<&DatasetReport> for ReportJson {
             lines: r.lines,
             bytes: r.bytes,
             valid_examples: r.valid_examples,
+            clean_examples: r.clean_examples,
             error_counts: to_strings(&r.error_counts),
             warning_counts: to_strings(&r.warning_counts),
             errors: of(Severity::Error),

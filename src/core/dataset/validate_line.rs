@@ -33,6 +33,21 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in detection order.
+    pub const ALL: [Format; 6] = [
+        Format::Chat,
+        Format::Preference,
+        Format::ShareGpt,
+        Format::Alpaca,
+        Format::PromptCompletion,
+        Format::InputOutput,
+    ];
+
+    /// The format with this display name.
+    pub fn from_label(label: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.label() == label)
+    }
+
     /// Display name.
     pub fn label(self) -> &'static str {
         match self {

@@ -1,0 +1,297 @@
+//! Clean exports, streamed like validation: the valid lines only, a seeded
+//! 80/20 train/test split, the dataset converted to OpenAI chat, and a
+//! JSON array or pretty-printed document rewritten as JSONL.
+//!
+//! "Clean" means: the line has no error and is not an exact repeat of an
+//! earlier kept line. Split and conversion keep only clean examples too.
+//!
+//! Architecture invariant: pure, no UI imports; the same input, kind and
+//! seed always give the same bytes.
+
+use std::collections::HashSet;
+
+use crate::core::dataset::convert::{document_to_jsonl, to_chat};
+use crate::core::dataset::finding::Severity;
+use crate::core::dataset::framing::{LineSplitter, RawLine};
+use crate::core::dataset::report::example_hash;
+use crate::core::dataset::validate_line::{Format, validate_line};
+
+/// Largest document the JSON-array conversion holds in memory.
+pub const MAX_DOCUMENT_BYTES: usize = 512 << 20;
+/// Share of examples in the test part of a split.
+pub const TEST_SHARE: f64 = 0.2;
+
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// Clean lines, unchanged.
+    ValidLines,
+    /// Clean lines in two files, 80 % train and 20 % test, chosen by seed.
+    Split,
+    /// Clean examples converted to OpenAI chat.
+    ToChat,
+    /// A JSON array or pretty-printed JSON rewritten as JSONL.
+    ToJsonl,
+}
+
+impl ExportKind {
+    /// Every kind.
+    pub const ALL: [ExportKind; 4] = [
+        ExportKind::ValidLines,
+        ExportKind::Split,
+        ExportKind::ToChat,
+        ExportKind::ToJsonl,
+    ];
+
+    /// Stable name used in messages between page and worker.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportKind::ValidLines => "valid",
+            ExportKind::Split => "split",
+            ExportKind::ToChat => "chat",
+            ExportKind::ToJsonl => "jsonl",
+        }
+    }
+
+    /// The kind with this name.
+    pub fn from_name(name: &str) -> Option<ExportKind> {
+        ExportKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Number of files produced.
+    pub fn outputs(self) -> usize {
+        if self == ExportKind::Split { 2 } else { 1 }
+    }
+
+    /// File name suffix of output `i`.
+    pub fn suffix(self, i: usize) -> &'static str {
+        match (self, i) {
+            (ExportKind::ValidLines, _) => ".valid.jsonl",
+            (ExportKind::Split, 0) => ".train.jsonl",
+            (ExportKind::Split, _) => ".test.jsonl",
+            (ExportKind::ToChat, _) => ".chat.jsonl",
+            (ExportKind::ToJsonl, _) => ".jsonl",
+        }
+    }
+}
+
+/// splitmix64: a tiny seeded generator for the split.
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Exactly `round(n × TEST_SHARE)` indices of `0..n`, chosen by `seed`
+/// (Floyd's sampling: uniform, memory proportional to the sample).
+pub fn test_indices(n: usize, seed: u64) -> HashSet<usize> {
+    let k = ((n as f64) * TEST_SHARE).round() as usize;
+    let mut state = seed;
+    let mut chosen = HashSet::with_capacity(k);
+    for j in (n - k)..n {
+        let t = (splitmix(&mut state) % (j as u64 + 1)) as usize;
+        if !chosen.insert(t) {
+            chosen.insert(j);
+        }
+    }
+    chosen
+}
+
+/// Streams a file into one or two outputs.
+pub struct Exporter {
+    kind: ExportKind,
+    expected: Option<Format>,
+    splitter: LineSplitter,
+    pending: Option<RawLine>,
+    kept: HashSet<u64>,
+    test: HashSet<usize>,
+    document: Vec<u8>,
+    too_big: bool,
+    lines: usize,
+}
+
+impl Exporter {
+    /// An exporter. For [`ExportKind::Split`], `clean_examples` is the
+    /// number of clean examples in the file (from its report), so the split
+    /// is exactly 80/20.
+    pub fn new(
+        kind: ExportKind,
+        expected: Option<Format>,
+        seed: u64,
+        clean_examples: usize,
+    ) -> Exporter {
+        Exporter {
+            kind,
+            expected,
+            splitter: LineSplitter::default(),
+            pending: None,
+            kept: HashSet::new(),
+            test: if kind == ExportKind::Split {
+                test_indices(clean_examples, seed)
+            } else {
+                HashSet::new()
+            },
+            document: Vec::new(),
+            too_big: false,
+            lines: 0,
+        }
+    }
+
+    /// Bytes and lines consumed so far.
+    pub fn progress(&self) -> (u64, usize) {
+        (self.splitter.bytes_seen, self.lines)
+    }
+
+    /// Feeds a chunk; appends output bytes to `out[i]` (one per output).
+    pub fn push(&mut self, chunk: &[u8], out: &mut [Vec<u8>]) {
+        if self.kind == ExportKind::ToJsonl {
+            self.splitter.bytes_seen += chunk.len() as u64;
+            if self.document.len() + chunk.len() > MAX_DOCUMENT_BYTES {
+                self.too_big = true;
+            } else {
+                self.document.extend_from_slice(chunk);
+            }
+            return;
+        }
+        let mut lines = Vec::new();
+        self.splitter.push(chunk, &mut |l| lines.push(l));
+        for line in lines {
+            if let Some(previous) = self.pending.replace(line) {
+                self.line(previous, false, out);
+            }
+        }
+    }
+
+    /// Ends the stream, writing what remains.
+    pub fn finish(mut self, out: &mut [Vec<u8>]) -> Result<(), String> {
+        if self.kind == ExportKind::ToJsonl {
+            if self.too_big {
+                return Err(format!(
+                    "The file is over {} MB: convert it with a script (jq -c '.[]').",
+                    MAX_DOCUMENT_BYTES >> 20
+                ));
+            }
+            out[0].extend_from_slice(document_to_jsonl(&self.document)?.as_bytes());
+            return Ok(());
+        }
+        let splitter = std::mem::take(&mut self.splitter);
+        let mut lines = Vec::new();
+        splitter.finish(&mut |l| lines.push(l));
+        for line in lines {
+            if let Some(previous) = self.pending.replace(line) {
+                self.line(previous, false, out);
+            }
+        }
+        if let Some(last) = self.pending.take() {
+            self.line(last, true, out);
+        }
+        Ok(())
+    }
+
+    fn line(&mut self, line: RawLine, is_last: bool, out: &mut [Vec<u8>]) {
+        self.lines = line.number;
+        let mut found = Vec::new();
+        let result = validate_line(&line, is_last, self.expected, &mut found);
+        if found.iter().any(|f| f.severity == Severity::Error) {
+            return;
+        }
+        let (Some(format), Some(value)) = (result.format, result.value) else {
+            return;
+        };
+        if !self.kept.insert(example_hash(&line.bytes)) {
+            return;
+        }
+        let index = self.kept.len() - 1;
+        let target = usize::from(self.kind == ExportKind::Split && self.test.contains(&index));
+        match self.kind {
+            ExportKind::ToChat => {
+                let Some(chat) = to_chat(format, &value) else {
+                    return;
+                };
+                out[0].extend_from_slice(chat.to_string().as_bytes());
+            }
+            _ => out[target].extend_from_slice(line.bytes.trim_ascii()),
+        }
+        out[target].push(b'\n');
+    }
+}
+
+/// Exports a whole buffer (tests, CLI).
+pub fn export_bytes(
+    kind: ExportKind,
+    bytes: &[u8],
+    seed: u64,
+    clean_examples: usize,
+) -> Result<Vec<Vec<u8>>, String> {
+    let mut out = vec![Vec::new(); kind.outputs()];
+    let mut e = Exporter::new(kind, None, seed, clean_examples);
+    e.push(bytes, &mut out);
+    e.finish(&mut out)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dataset::generate::chat_jsonl;
+    use crate::core::dataset::report::validate_bytes;
+    use proptest::prelude::*;
+
+    #[test]
+    fn valid_lines_drop_errors_and_repeats() {
+        let text = "{\"prompt\":\"a\",\"completion\":\"b\"}\nnot json\n{\"prompt\":\"a\",\"completion\":\"b\"}\n{\"prompt\":\"c\",\"completion\":\"d\"}";
+        let out = export_bytes(ExportKind::ValidLines, text.as_bytes(), 1, 0).unwrap();
+        assert_eq!(
+            String::from_utf8(out[0].clone()).unwrap(),
+            "{\"prompt\":\"a\",\"completion\":\"b\"}\n{\"prompt\":\"c\",\"completion\":\"d\"}\n"
+        );
+        let chat = export_bytes(ExportKind::ToChat, text.as_bytes(), 1, 0).unwrap();
+        let report = validate_bytes(&chat[0], None);
+        assert_eq!(
+            (report.valid_examples, report.main_format()),
+            (2, Some("OpenAI chat"))
+        );
+    }
+
+    #[test]
+    fn the_split_is_exact_reproducible_and_complete() {
+        let mut text = String::new();
+        chat_jsonl(3, 40_000, &mut text);
+        let report = validate_bytes(text.as_bytes(), None);
+        let n = report.clean_examples;
+        let a = export_bytes(ExportKind::Split, text.as_bytes(), 42, n).unwrap();
+        let b = export_bytes(ExportKind::Split, text.as_bytes(), 42, n).unwrap();
+        assert_eq!(a, b);
+        let count = |v: &Vec<u8>| v.iter().filter(|&&c| c == b'\n').count();
+        assert_eq!(count(&a[0]) + count(&a[1]), n);
+        assert_eq!(count(&a[1]), ((n as f64) * 0.2).round() as usize);
+        let c = export_bytes(ExportKind::Split, text.as_bytes(), 43, n).unwrap();
+        assert_ne!(a, c, "another seed, another split");
+    }
+
+    #[test]
+    fn arrays_become_jsonl() {
+        let out = export_bytes(
+            ExportKind::ToJsonl,
+            b"[{\"prompt\":\"a\",\"completion\":\"b\"}]",
+            0,
+            0,
+        )
+        .unwrap();
+        assert_eq!(
+            out[0],
+            b"{\"completion\":\"b\",\"prompt\":\"a\"}\n".to_vec()
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_sample_is_exact(n in 0usize..500, seed in any::<u64>()) {
+            let s = test_indices(n, seed);
+            prop_assert_eq!(s.len(), ((n as f64) * TEST_SHARE).round() as usize);
+            prop_assert!(s.iter().all(|&i| i < n));
+        }
+    }
+}

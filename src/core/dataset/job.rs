@@ -1,0 +1,38 @@
+//! What the page asks the worker to do with a file: the options of one
+//! validation or export, sent as JSON.
+//!
+//! Architecture invariant: pure, no UI imports.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::dataset::tokens::Encoding;
+use crate::core::dataset::validate_line::Format;
+
+/// Options of one job.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct JobOptions {
+    /// tiktoken encoding name; `None`: count no tokens.
+    pub encoding: Option<String>,
+    /// Format label to check every line as; `None`: detect.
+    pub format: Option<String>,
+    pub max_tokens_per_example: Option<usize>,
+    pub min_examples: Option<usize>,
+    /// True for the validation-set file (checked against the training file).
+    pub is_validation_set: bool,
+    /// Seed of the train/test split.
+    pub split_seed: u64,
+    /// Clean examples in the file (from its report), for an exact split.
+    pub clean_examples: usize,
+}
+
+impl JobOptions {
+    /// The encoding to count with.
+    pub fn encoding(&self) -> Option<Encoding> {
+        self.encoding.as_deref().and_then(Encoding::from_name)
+    }
+
+    /// The format every line is checked as, if forced.
+    pub fn format(&self) -> Option<Format> {
+        self.format.as_deref().and_then(Format::from_label)
+    }
+}

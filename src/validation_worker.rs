@@ -1,0 +1,295 @@
+//! The Web Worker that validates files off the page's thread.
+//!
+//! Protocol (plain JS objects, so a `File` travels as a handle, never as
+//! bytes; this is why it is hand-written rather than gloo-worker, whose
+//! codec serializes every message):
+//!
+//! page → worker
+//! - `{cmd: "validate", job, file, options}`: stream `file` in 4 MiB slices
+//!   through the core validator. `options` is [`JobOptions`] as JSON.
+//! - `{cmd: "export", job, file, options, kind}`: stream it again through
+//!   an exporter; `kind` is an [`ExportKind`] name.
+//! - `{cmd: "cancel", job}`: stop that job after the current slice.
+//!
+//! worker → page
+//! - `{type: "ready"}` once, when the worker can take messages.
+//! - `{type: "status", job, text}` (loading the vocabulary, …)
+//! - `{type: "progress", job, bytes, lines}` after every slice.
+//! - `{type: "done", job, report}` (report: `ReportJson` as JSON text), or
+//!   `{type: "exported", job, name, blob}` for an export.
+//! - `{type: "cancelled", job}` / `{type: "failed", job, message}`.
+//!
+//! Architecture invariant: no validation logic here; the worker reads
+//! slices, calls `crate::core::dataset`, and posts what it returns.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use bpe_openai::Tokenizer;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEvent};
+
+use crate::core::dataset::export::{ExportKind, Exporter};
+use crate::core::dataset::job::JobOptions;
+use crate::core::dataset::report::{DatasetValidator, ValidatorOptions};
+use crate::core::dataset::summary::ReportJson;
+use crate::core::dataset::tokens::{Encoding, tokenizer_from_tiktoken};
+
+/// Bytes read per slice: large enough to amortise the message round trip,
+/// small enough for smooth progress and quick cancelling.
+const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
+
+thread_local! {
+    static CANCELLED: RefCell<HashSet<u32>> = RefCell::new(HashSet::new());
+    static TOKENIZERS: RefCell<HashMap<Encoding, &'static Tokenizer>> = RefCell::new(HashMap::new());
+    /// Example hashes of the last training file, for the validation set.
+    static TRAINING_HASHES: RefCell<Option<Arc<HashSet<u64>>>> = const { RefCell::new(None) };
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(fields: &[(&str, JsValue)]) {
+    let message = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&message, &JsValue::from_str(k), v);
+    }
+    let _ = scope().post_message(&message);
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn error_text(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Installs the message handler and tells the page the worker is ready.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        let job = get(&data, "job").as_f64().unwrap_or(0.0) as u32;
+        match get(&data, "cmd").as_string().as_deref() {
+            Some("cancel") => {
+                CANCELLED.with(|c| c.borrow_mut().insert(job));
+            }
+            Some(cmd @ ("validate" | "export")) => {
+                let cmd = cmd.to_string();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = run(&cmd, job, &data).await;
+                    CANCELLED.with(|c| c.borrow_mut().remove(&job));
+                    match result {
+                        Ok(()) => {}
+                        Err(Stop::Cancelled) => post(&[("type", "cancelled".into()), ("job", job.into())]),
+                        Err(Stop::Failed(message)) => post(&[
+                            ("type", "failed".into()),
+                            ("job", job.into()),
+                            ("message", message.into()),
+                        ]),
+                    }
+                });
+            }
+            _ => {}
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&[("type", "ready".into())]);
+}
+
+enum Stop {
+    Cancelled,
+    Failed(String),
+}
+
+impl From<JsValue> for Stop {
+    fn from(e: JsValue) -> Stop {
+        Stop::Failed(error_text(&e))
+    }
+}
+
+async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
+    let file: File = get(data, "file")
+        .dyn_into()
+        .map_err(|_| Stop::Failed("No file was given.".into()))?;
+    let options: JobOptions = get(data, "options")
+        .as_string()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    if cmd == "export" {
+        let kind = get(data, "kind")
+            .as_string()
+            .and_then(|k| ExportKind::from_name(&k))
+            .ok_or_else(|| Stop::Failed("Unknown export.".into()))?;
+        return export(job, &file, &options, kind).await;
+    }
+    let tokenizer = match options.encoding() {
+        Some(e) => Some((tokenizer(job, e).await?, e)),
+        None => None,
+    };
+    let other_set = if options.is_validation_set {
+        TRAINING_HASHES.with(|h| h.borrow().clone())
+    } else {
+        None
+    };
+    let mut validator = DatasetValidator::with_options(ValidatorOptions {
+        expected: options.format(),
+        tokenizer,
+        max_tokens_per_example: options.max_tokens_per_example,
+        min_examples: options.min_examples,
+        other_set,
+    });
+    let started = js_sys::Date::now();
+    each_slice(job, &file, |bytes| {
+        validator.push(bytes);
+        let (done, lines) = validator.progress();
+        post(&[
+            ("type", "progress".into()),
+            ("job", job.into()),
+            ("bytes", (done as f64).into()),
+            ("lines", (lines as f64).into()),
+        ]);
+    })
+    .await?;
+    let (report, hashes) = validator.finish_with_hashes();
+    if !options.is_validation_set {
+        TRAINING_HASHES.with(|h| *h.borrow_mut() = Some(Arc::new(hashes)));
+    }
+    let json = ReportJson::from(&report);
+    post(&[
+        ("type", "done".into()),
+        ("job", job.into()),
+        ("millis", (js_sys::Date::now() - started).into()),
+        ("report", serde_json::to_string(&json).unwrap_or_default().into()),
+    ]);
+    Ok(())
+}
+
+/// Reads `file` slice by slice, calling `each` with the bytes; stops when
+/// the job is cancelled.
+async fn each_slice(job: u32, file: &File, mut each: impl FnMut(&[u8])) -> Result<(), Stop> {
+    let size = file.size();
+    let mut offset = 0.0;
+    let mut buffer = Vec::new();
+    while offset < size {
+        if CANCELLED.with(|c| c.borrow().contains(&job)) {
+            return Err(Stop::Cancelled);
+        }
+        let end = (offset + SLICE).min(size);
+        let slice = file.slice_with_f64_and_f64(offset, end)?;
+        let array = JsFuture::from(slice.array_buffer()).await.map_err(|e| {
+            Stop::Failed(format!(
+                "The browser could not read the file ({}). Was it moved or deleted?",
+                error_text(&e)
+            ))
+        })?;
+        let bytes = Uint8Array::new(&array);
+        buffer.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut buffer);
+        each(&buffer);
+        offset = end;
+    }
+    if CANCELLED.with(|c| c.borrow().contains(&job)) {
+        return Err(Stop::Cancelled);
+    }
+    Ok(())
+}
+
+/// The tokenizer for `encoding`: fetched and built once per worker.
+async fn tokenizer(job: u32, encoding: Encoding) -> Result<&'static Tokenizer, Stop> {
+    if let Some(t) = TOKENIZERS.with(|t| t.borrow().get(&encoding).copied()) {
+        return Ok(t);
+    }
+    post(&[
+        ("type", "status".into()),
+        ("job", job.into()),
+        ("text", format!("Loading the {} vocabulary (1–2 MB, once)…", encoding.name()).into()),
+    ]);
+    let failed = |e: JsValue| {
+        Stop::Failed(format!(
+            "Could not load the {} vocabulary ({}). Token counts need it once; check the connection and try again.",
+            encoding.name(),
+            error_text(&e)
+        ))
+    };
+    let response: web_sys::Response = JsFuture::from(scope().fetch_with_str(encoding.vocabulary_file()))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(failed(format!("HTTP {}", response.status()).into()));
+    }
+    let body = response.body().ok_or_else(|| failed("empty response".into()))?;
+    let gunzip = web_sys::DecompressionStream::new(web_sys::CompressionFormat::Gzip).map_err(failed)?;
+    let pair = web_sys::ReadableWritablePair::new(&gunzip.readable(), &gunzip.writable());
+    let text_stream = body.pipe_through(&pair);
+    let text = JsFuture::from(
+        web_sys::Response::new_with_opt_readable_stream(Some(&text_stream))
+            .map_err(failed)?
+            .text()
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?
+    .as_string()
+    .unwrap_or_default();
+    let built = tokenizer_from_tiktoken(encoding, &text).map_err(Stop::Failed)?;
+    let leaked: &'static Tokenizer = Box::leak(Box::new(built));
+    TOKENIZERS.with(|t| t.borrow_mut().insert(encoding, leaked));
+    Ok(leaked)
+}
+
+async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -> Result<(), Stop> {
+    let mut exporter = Exporter::new(kind, options.format(), options.split_seed, options.clean_examples);
+    let mut parts: Vec<Array> = vec![Array::new(); kind.outputs()];
+    let mut out: Vec<Vec<u8>> = vec![Vec::new(); kind.outputs()];
+    let mut flush = |out: &mut Vec<Vec<u8>>, parts: &mut Vec<Array>, force: bool| {
+        for (o, p) in out.iter_mut().zip(parts.iter()) {
+            if force || o.len() > (8 << 20) {
+                p.push(&Uint8Array::from(o.as_slice()));
+                o.clear();
+            }
+        }
+    };
+    each_slice(job, file, |bytes| {
+        exporter.push(bytes, &mut out);
+        flush(&mut out, &mut parts, false);
+        let (done, lines) = exporter.progress();
+        post(&[
+            ("type", "progress".into()),
+            ("job", job.into()),
+            ("bytes", (done as f64).into()),
+            ("lines", (lines as f64).into()),
+        ]);
+    })
+    .await?;
+    exporter.finish(&mut out).map_err(Stop::Failed)?;
+    flush(&mut out, &mut parts, true);
+    let stem = file.name();
+    let stem = stem.strip_suffix(".jsonl").or_else(|| stem.strip_suffix(".json")).unwrap_or(&stem).to_string();
+    let blobs = Array::new();
+    let names = Array::new();
+    for (i, p) in parts.iter().enumerate() {
+        let bag = BlobPropertyBag::new();
+        bag.set_type("application/jsonl");
+        blobs.push(&Blob::new_with_u8_array_sequence_and_options(p, &bag)?);
+        names.push(&format!("{stem}{}", kind.suffix(i)).into());
+    }
+    post(&[
+        ("type", "exported".into()),
+        ("job", job.into()),
+        ("blobs", blobs.into()),
+        ("names", names.into()),
+    ]);
+    Ok(())
+}
