@@ -13,19 +13,27 @@ pub enum Section {
     Wizard,
     /// The cost and break-even calculator.
     Costs,
+    /// The fine-tuning dataset validator.
+    Dataset,
     /// Reference pages explaining each adaptation approach.
     Approaches,
 }
 
 impl Section {
     /// Every section, in navigation order.
-    pub const ALL: [Section; 3] = [Section::Wizard, Section::Costs, Section::Approaches];
+    pub const ALL: [Section; 4] = [
+        Section::Wizard,
+        Section::Costs,
+        Section::Dataset,
+        Section::Approaches,
+    ];
 
     /// Path segment used in the fragment.
     pub fn slug(self) -> &'static str {
         match self {
             Section::Wizard => "wizard",
             Section::Costs => "costs",
+            Section::Dataset => "dataset",
             Section::Approaches => "approaches",
         }
     }
@@ -35,6 +43,7 @@ impl Section {
         match self {
             Section::Wizard => "Wizard",
             Section::Costs => "Costs",
+            Section::Dataset => "Dataset",
             Section::Approaches => "Approaches",
         }
     }
@@ -44,6 +53,7 @@ impl Section {
         match self {
             Section::Wizard => "Should we fine-tune? · tunewise",
             Section::Costs => "Costs and break-even · tunewise",
+            Section::Dataset => "Check a fine-tuning dataset · tunewise",
             Section::Approaches => "Approaches explained · tunewise",
         }
     }
@@ -57,6 +67,8 @@ pub enum Page {
     Main,
     /// `costs.html`: the cost and break-even calculator.
     Costs,
+    /// `dataset.html`: the dataset validator.
+    Dataset,
 }
 
 impl Page {
@@ -65,6 +77,7 @@ impl Page {
         match self {
             Page::Main => "./",
             Page::Costs => "costs.html",
+            Page::Dataset => "dataset.html",
         }
     }
 }
@@ -74,6 +87,7 @@ impl Section {
     pub fn page(self) -> Page {
         match self {
             Section::Costs => Page::Costs,
+            Section::Dataset => Page::Dataset,
             Section::Wizard | Section::Approaches => Page::Main,
         }
     }

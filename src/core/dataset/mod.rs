@@ -16,4 +16,5 @@ pub mod report;
 pub mod stats;
 pub mod summary;
 pub mod tokens;
+pub mod training_estimate;
 pub mod validate_line;

@@ -188,7 +188,7 @@ impl DatasetValidator {
         self.file_level();
         self.report.findings.sort_by_key(|f| f.line);
         let stats = std::mem::take(&mut self.stats);
-        self.report.stats = stats.finish(HISTOGRAM_BINS);
+        self.report.stats = stats.finish(HISTOGRAM_BINS, self.options.max_tokens_per_example);
         (self.report, self.seen.into_keys().collect())
     }
 

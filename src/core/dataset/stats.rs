@@ -85,6 +85,9 @@ pub struct DatasetStats {
     pub histogram: Vec<Bin>,
     /// Messages per role.
     pub roles: BTreeMap<String, usize>,
+    /// Tokens billed per epoch: each example's tokens, capped at the
+    /// per-example limit (the excess is truncated, not trained).
+    pub billable_tokens: u64,
     /// Examples with no trainable token.
     pub without_trainable: usize,
     /// Examples whose trainable share is below [`LOW_TRAINABLE_SHARE`].
@@ -210,12 +213,16 @@ impl StatsBuilder {
         }
     }
 
-    /// The statistics, with a histogram of `bins` bars.
-    pub fn finish(mut self, bins: usize) -> DatasetStats {
+    /// The statistics, with a histogram of `bins` bars; `limit` caps each
+    /// example's billable tokens.
+    pub fn finish(mut self, bins: usize, limit: Option<usize>) -> DatasetStats {
         let tokens = Distribution::of(&mut self.tokens);
+        let cap = limit.map_or(u64::MAX, |l| l as u64);
+        let billable_tokens = self.tokens.iter().map(|&t| u64::from(t).min(cap)).sum();
         DatasetStats {
             histogram: histogram(&self.tokens, bins),
             tokens,
+            billable_tokens,
             trainable: Distribution::of(&mut self.trainable),
             turns: Distribution::of(&mut self.turns),
             roles: self.roles,
@@ -296,7 +303,8 @@ mod tests {
                 }),
             );
         }
-        let s = b.finish(10);
+        let s = b.finish(10, Some(15));
+        assert_eq!(s.billable_tokens, 45);
         assert_eq!(s.roles.get("assistant"), Some(&3));
         assert_eq!(
             s.top_system_prompts,

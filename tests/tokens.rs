@@ -1,0 +1,91 @@
+//! Token counts equal Python tiktoken's (tests/fixtures/token_counts.json,
+//! written by scripts/token_fixture.py), both with the prebuilt native
+//! tokenizer and with the one the browser builds from the `.tiktoken.gz`
+//! vocabulary it downloads.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use serde_json::Value;
+use tunewise::core::dataset::tokens::{Encoding, builtin, count_example, tokenizer_from_tiktoken};
+use tunewise::core::dataset::validate_line::Format;
+
+fn fixture() -> Value {
+    let text = std::fs::read_to_string("tests/fixtures/token_counts.json").unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The vocabulary files the web app serves, from the bpe-openai crate's source.
+fn vocabulary_dir() -> PathBuf {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--frozen"])
+        .output()
+        .expect("cargo metadata runs");
+    let meta: Value = serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON");
+    let manifest = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "bpe-openai")
+        .expect("bpe-openai is a dependency")["manifest_path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    PathBuf::from(manifest).parent().unwrap().join("data")
+}
+
+#[test]
+fn texts_count_as_tiktoken_counts_them() {
+    let f = fixture();
+    let texts = f["texts"].as_array().unwrap();
+    assert!(texts.len() >= 50);
+    for encoding in Encoding::ALL {
+        let from_file = {
+            let gz = std::fs::read(vocabulary_dir().join(encoding.vocabulary_file())).unwrap();
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&gz[..])
+                .read_to_string(&mut text)
+                .unwrap();
+            tokenizer_from_tiktoken(encoding, &text).unwrap()
+        };
+        for t in texts {
+            let text = t["text"].as_str().unwrap();
+            let expected = t[encoding.name()].as_u64().unwrap() as usize;
+            assert_eq!(
+                builtin(encoding).count(text),
+                expected,
+                "{} {text:?}",
+                encoding.name()
+            );
+            assert_eq!(
+                from_file.count(text),
+                expected,
+                "{} (from file) {text:?}",
+                encoding.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn chat_examples_count_as_the_notebook_counts_them() {
+    let f = fixture();
+    let examples = f["chat_examples"].as_array().unwrap();
+    assert!(!examples.is_empty());
+    for e in examples {
+        let file = std::fs::read_to_string(e["file"].as_str().unwrap()).unwrap();
+        let n = e["line"].as_u64().unwrap() as usize;
+        let line: Value = serde_json::from_str(file.lines().nth(n - 1).unwrap()).unwrap();
+        for encoding in Encoding::ALL {
+            let t = count_example(Format::Chat, &line, builtin(encoding));
+            let want = &e[encoding.name()];
+            assert_eq!(t.total as u64, want["total"].as_u64().unwrap(), "line {n}");
+            assert_eq!(
+                t.trainable as u64,
+                want["assistant"].as_u64().unwrap(),
+                "line {n}"
+            );
+        }
+    }
+}
