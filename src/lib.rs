@@ -8,3 +8,7 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The Web Worker that validates dataset files (wasm32 only).
+#[cfg(target_arch = "wasm32")]
+pub mod validation_worker;

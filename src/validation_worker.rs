@@ -69,7 +69,10 @@ fn get(object: &JsValue, key: &str) -> JsValue {
 
 fn error_text(e: &JsValue) -> String {
     e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
@@ -90,7 +93,9 @@ pub fn start() {
                     CANCELLED.with(|c| c.borrow_mut().remove(&job));
                     match result {
                         Ok(()) => {}
-                        Err(Stop::Cancelled) => post(&[("type", "cancelled".into()), ("job", job.into())]),
+                        Err(Stop::Cancelled) => {
+                            post(&[("type", "cancelled".into()), ("job", job.into())])
+                        }
                         Err(Stop::Failed(message)) => post(&[
                             ("type", "failed".into()),
                             ("job", job.into()),
@@ -148,6 +153,7 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
         max_tokens_per_example: options.max_tokens_per_example,
         min_examples: options.min_examples,
         other_set,
+        provider: options.provider().map(Arc::new),
     });
     let started = js_sys::Date::now();
     each_slice(job, &file, |bytes| {
@@ -170,7 +176,10 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
         ("type", "done".into()),
         ("job", job.into()),
         ("millis", (js_sys::Date::now() - started).into()),
-        ("report", serde_json::to_string(&json).unwrap_or_default().into()),
+        (
+            "report",
+            serde_json::to_string(&json).unwrap_or_default().into(),
+        ),
     ]);
     Ok(())
 }
@@ -213,7 +222,10 @@ async fn tokenizer(job: u32, encoding: Encoding) -> Result<&'static Tokenizer, S
     post(&[
         ("type", "status".into()),
         ("job", job.into()),
-        ("text", format!("Loading the {} vocabulary (1–2 MB, once)…", encoding.name()).into()),
+        (
+            "text",
+            format!("Loading the {} vocabulary (1–2 MB, once)…", encoding.name()).into(),
+        ),
     ]);
     let failed = |e: JsValue| {
         Stop::Failed(format!(
@@ -222,17 +234,29 @@ async fn tokenizer(job: u32, encoding: Encoding) -> Result<&'static Tokenizer, S
             error_text(&e)
         ))
     };
-    let response: web_sys::Response = JsFuture::from(scope().fetch_with_str(encoding.vocabulary_file()))
-        .await
-        .map_err(failed)?
-        .unchecked_into();
+    let response: web_sys::Response =
+        JsFuture::from(scope().fetch_with_str(encoding.vocabulary_file()))
+            .await
+            .map_err(failed)?
+            .unchecked_into();
     if !response.ok() {
         return Err(failed(format!("HTTP {}", response.status()).into()));
     }
-    let body = response.body().ok_or_else(|| failed("empty response".into()))?;
-    let gunzip = web_sys::DecompressionStream::new(web_sys::CompressionFormat::Gzip).map_err(failed)?;
-    let pair = web_sys::ReadableWritablePair::new(&gunzip.readable(), &gunzip.writable());
-    let text_stream = body.pipe_through(&pair);
+    let body = response
+        .body()
+        .ok_or_else(|| failed("empty response".into()))?;
+    // DecompressionStream (web-sys has it only behind its unstable flag).
+    let constructor =
+        Reflect::get(&js_sys::global(), &"DecompressionStream".into()).map_err(failed)?;
+    let gunzip = Reflect::construct(
+        constructor.unchecked_ref::<js_sys::Function>(),
+        &Array::of1(&"gzip".into()),
+    )
+    .map_err(|_| failed("this browser cannot decompress gzip streams".into()))?;
+    let pair = Object::new();
+    Reflect::set(&pair, &"readable".into(), &get(&gunzip, "readable")).map_err(failed)?;
+    Reflect::set(&pair, &"writable".into(), &get(&gunzip, "writable")).map_err(failed)?;
+    let text_stream = body.pipe_through(pair.unchecked_ref());
     let text = JsFuture::from(
         web_sys::Response::new_with_opt_readable_stream(Some(&text_stream))
             .map_err(failed)?
@@ -250,10 +274,15 @@ async fn tokenizer(job: u32, encoding: Encoding) -> Result<&'static Tokenizer, S
 }
 
 async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -> Result<(), Stop> {
-    let mut exporter = Exporter::new(kind, options.format(), options.split_seed, options.clean_examples);
+    let mut exporter = Exporter::new(
+        kind,
+        options.format(),
+        options.split_seed,
+        options.clean_examples,
+    );
     let mut parts: Vec<Array> = vec![Array::new(); kind.outputs()];
     let mut out: Vec<Vec<u8>> = vec![Vec::new(); kind.outputs()];
-    let mut flush = |out: &mut Vec<Vec<u8>>, parts: &mut Vec<Array>, force: bool| {
+    let flush = |out: &mut Vec<Vec<u8>>, parts: &mut Vec<Array>, force: bool| {
         for (o, p) in out.iter_mut().zip(parts.iter()) {
             if force || o.len() > (8 << 20) {
                 p.push(&Uint8Array::from(o.as_slice()));
@@ -276,13 +305,17 @@ async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -
     exporter.finish(&mut out).map_err(Stop::Failed)?;
     flush(&mut out, &mut parts, true);
     let stem = file.name();
-    let stem = stem.strip_suffix(".jsonl").or_else(|| stem.strip_suffix(".json")).unwrap_or(&stem).to_string();
+    let stem = stem
+        .strip_suffix(".jsonl")
+        .or_else(|| stem.strip_suffix(".json"))
+        .unwrap_or(&stem)
+        .to_string();
     let blobs = Array::new();
     let names = Array::new();
     for (i, p) in parts.iter().enumerate() {
         let bag = BlobPropertyBag::new();
         bag.set_type("application/jsonl");
-        blobs.push(&Blob::new_with_u8_array_sequence_and_options(p, &bag)?);
+        blobs.push(&Blob::new_with_u8_array_sequence_and_options(p, &bag)?.into());
         names.push(&format!("{stem}{}", kind.suffix(i)).into());
     }
     post(&[

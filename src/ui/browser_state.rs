@@ -8,6 +8,8 @@ use wasm_bindgen::JsValue;
 pub const WIZARD_KEY: &str = "tunewise.wizard.v1";
 /// Local-storage key of the cost calculator's state (its query string).
 pub const COSTS_KEY: &str = "tunewise.costs.v1";
+/// localStorage key of the Dataset page's choices (provider, limit, epochs…).
+pub const DATASET_KEY: &str = "tunewise.dataset.v1";
 
 /// The current URL fragment, including the leading `#`, or "".
 pub fn fragment() -> String {
@@ -146,6 +148,21 @@ pub fn record_timing(name: &str, ms: f64) {
         });
     if list.length() < 10_000 {
         list.push(&JsValue::from_f64(ms));
+    }
+}
+
+/// Offers a blob (an export made by the worker) as a download.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) {
+    if let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) {
+        click_download(&url, filename);
+        // Revoke later: the download reads the blob after the click returns.
+        let later = url.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&later);
+            },
+            std::time::Duration::from_secs(60),
+        );
     }
 }
 

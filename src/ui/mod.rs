@@ -4,6 +4,7 @@
 pub mod browser_state;
 mod components;
 mod pages;
+mod validation_client;
 
 use leptos::prelude::*;
 
@@ -11,7 +12,9 @@ use crate::core::cost_scenario::{self, Scenario};
 use crate::core::route::{self, Page, Section};
 use crate::core::wizard_link::{self, WizardState};
 use components::page_frame::PageFrame;
-use pages::{approaches::ApproachesPage, costs::CostsPage, wizard::WizardPage};
+use pages::{
+    approaches::ApproachesPage, costs::CostsPage, dataset::DatasetPage, wizard::WizardPage,
+};
 
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -30,6 +33,24 @@ pub fn mount() {
 pub fn mount_costs() {
     install_panic_hook();
     leptos::mount::mount_to_body(CostsApp);
+}
+
+/// Starts `dataset.html`: installs the panic hook and mounts [`DatasetApp`].
+pub fn mount_dataset() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(DatasetApp);
+}
+
+/// The shell of `dataset.html`: header and the dataset validator.
+#[component]
+pub fn DatasetApp() -> impl IntoView {
+    browser_state::set_title(Section::Dataset.title());
+    view! {
+        <PageFrame section=Signal::stored(Section::Dataset) page=Page::Dataset
+            query=Signal::stored(String::new())>
+            <DatasetPage />
+        </PageFrame>
+    }
 }
 
 /// Replaces the page with a short notice if the app crashes, so the user
@@ -96,10 +117,11 @@ pub fn App() -> impl IntoView {
                 Section::Approaches => view! { <ApproachesPage /> }.into_any(),
                 // The calculator lives on its own page; an old or hand-typed
                 // `#/costs` link on this page goes there, state and all.
-                Section::Costs => {
+                Section::Costs | Section::Dataset => {
+                    let target = section.get().page();
                     let fragment = browser_state::fragment();
-                    browser_state::go_to(&format!("{}{}", Page::Costs.url(), fragment));
-                    view! { <p>"Opening the cost calculator…"</p> }.into_any()
+                    browser_state::go_to(&format!("{}{}", target.url(), fragment));
+                    view! { <p>"Opening…"</p> }.into_any()
                 }
             }}
         </PageFrame>

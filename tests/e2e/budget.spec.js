@@ -10,6 +10,8 @@ const BUDGET = 250 * 1024;
 for (const [name, url, heading] of [
   ['the wizard (index.html)', '/', { level: 2, name: 'Can prompt engineering solve it?' }],
   ['the cost calculator (costs.html)', '/costs.html', { level: 1, name: 'Costs and break-even' }],
+  // The validator's worker and vocabulary load only when a file is chosen.
+  ['the dataset validator (dataset.html)', '/dataset.html', { level: 1, name: 'Check a fine-tuning dataset' }],
 ]) {
   test(`a first visit to ${name} downloads at most 250 KB gzip`, async ({ page }) => {
     const bodies = [];

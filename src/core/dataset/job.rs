@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::dataset::providers::{self, Provider};
 use crate::core::dataset::tokens::Encoding;
 use crate::core::dataset::validate_line::Format;
 
@@ -23,12 +24,19 @@ pub struct JobOptions {
     pub split_seed: u64,
     /// Clean examples in the file (from its report), for an exact split.
     pub clean_examples: usize,
+    /// Target provider id, whose own rules are checked too.
+    pub provider: Option<String>,
 }
 
 impl JobOptions {
     /// The encoding to count with.
     pub fn encoding(&self) -> Option<Encoding> {
         self.encoding.as_deref().and_then(Encoding::from_name)
+    }
+
+    /// The target provider's rules.
+    pub fn provider(&self) -> Option<Provider> {
+        self.provider.as_deref().and_then(providers::by_id)
     }
 
     /// The format every line is checked as, if forced.

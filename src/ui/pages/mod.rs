@@ -2,4 +2,5 @@
 
 pub mod approaches;
 pub mod costs;
+pub mod dataset;
 pub mod wizard;

@@ -1,0 +1,7 @@
+//! Mounts `dataset.html`, the dataset validator, as its own bundle. Built
+//! by Trunk for wasm32; natively it does nothing.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    tunewise::ui::mount_dataset();
+}

@@ -1,0 +1,60 @@
+//! Downloads of the report and of cleaned or converted data.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::dataset::export::ExportKind;
+use crate::core::dataset::summary::ReportJson;
+use crate::ui::browser_state;
+
+/// Report downloads (made here) and data exports (made by the worker via
+/// `on_export`, which streams the file again).
+#[component]
+pub fn DatasetDownloads(
+    report: Arc<ReportJson>,
+    stem: String,
+    on_export: Callback<ExportKind>,
+    #[prop(into)] busy: Signal<bool>,
+    #[prop(into)] seed: Signal<u64>,
+    on_seed: Callback<u64>,
+) -> impl IntoView {
+    let json_report = report.clone();
+    let csv_report = report.clone();
+    let (json_name, csv_name) = (
+        format!("{stem}.findings.json"),
+        format!("{stem}.findings.csv"),
+    );
+    let is_document = report.error_counts.contains_key("json_array_not_jsonl")
+        || report.error_counts.contains_key("pretty_printed_json");
+    let other_format = report.format.as_deref().is_some_and(|f| f != "OpenAI chat");
+    view! {
+        <section class="panel" aria-labelledby="downloads-title">
+            <h2 id="downloads-title">"Downloads"</h2>
+            <p class="hint">"Made on this device from your file; nothing is uploaded."</p>
+            {is_document.then(|| view! {
+                <p class="convert">"JSONL needs one object per line. "
+                    <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToJsonl)>"Convert to JSONL"</button>
+                </p>
+            })}
+            <div class="button-row">
+                <button type="button" on:click=move |_| browser_state::download_text(&json_name, "application/json", &json_report.to_json())>"Findings (JSON)"</button>
+                <button type="button" on:click=move |_| browser_state::download_text(&csv_name, "text/csv", &csv_report.findings_csv())>"Findings (CSV)"</button>
+                <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ValidLines)>"Valid lines only"</button>
+                <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::Split)>"80/20 train/test split"</button>
+                {other_format.then(|| view! {
+                    <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToChat)>"Converted to OpenAI chat"</button>
+                })}
+            </div>
+            <div class="field inline">
+                <label for="split-seed">"Split seed (same seed, same split)"</label>
+                <input id="split-seed" type="number" min="0" step="1" prop:value=move || seed.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).trim().parse::<u64>() {
+                            on_seed.run(v);
+                        }
+                    } />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,121 @@
+//! The verdict and the findings, grouped by kind, each with its line
+//! numbers; a line's text is shown (as text, never as HTML) on request.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::dataset::summary::{FindingJson, ReportJson};
+use crate::core::number_format;
+
+/// Findings listed per kind before "… and N more".
+const SHOWN_PER_KIND: usize = 100;
+
+/// Verdict first, then the findings grouped by code.
+#[component]
+pub fn DatasetFindings(report: Arc<ReportJson>, file_name: String) -> impl IntoView {
+    let errors = report.error_total();
+    let warnings = report.warning_total();
+    let verdict = if errors == 0 {
+        format!(
+            "Ready: {} valid example{} in {}",
+            number_format::count(report.valid_examples as f64),
+            if report.valid_examples == 1 { "" } else { "s" },
+            file_name
+        )
+    } else {
+        format!(
+            "Fix {} problem{} in {}",
+            number_format::count(errors as f64),
+            if errors == 1 { "" } else { "s" },
+            file_name
+        )
+    };
+    let detail = format!(
+        "{} lines · {} valid examples ({}) · {} error{} · {} warning{}",
+        number_format::count(report.lines as f64),
+        number_format::count(report.valid_examples as f64),
+        report
+            .format
+            .clone()
+            .unwrap_or_else(|| "no known format".into()),
+        number_format::count(errors as f64),
+        if errors == 1 { "" } else { "s" },
+        number_format::count(warnings as f64),
+        if warnings == 1 { "" } else { "s" },
+    );
+    let mut groups: BTreeMap<(u8, String), Vec<&FindingJson>> = BTreeMap::new();
+    for f in &report.errors {
+        groups.entry((0, f.code.clone())).or_default().push(f);
+    }
+    for f in &report.warnings {
+        groups.entry((1, f.code.clone())).or_default().push(f);
+    }
+    let groups_view = groups
+        .into_iter()
+        .map(|((rank, code), list)| {
+            let total = if rank == 0 { report.error_counts.get(&code) } else { report.warning_counts.get(&code) }
+                .copied()
+                .unwrap_or(list.len());
+            let kind = if rank == 0 { "error" } else { "warning" };
+            let meaning = if rank == 0 {
+                "Error: the provider would reject this (or train on garbage)."
+            } else {
+                "Warning: OpenAI accepts this, but another provider's validator or good practice does not."
+            };
+            let lines: Vec<String> = list.iter().take(12).map(|f| f.line.to_string()).collect();
+            let more_lines = if total > 12 { ", …" } else { "" };
+            let items = list
+                .iter()
+                .take(SHOWN_PER_KIND)
+                .map(|f| {
+                    let excerpt = report.excerpts.get(&f.line).cloned();
+                    let field = f.field.clone().map(|p| format!(" · {p}")).unwrap_or_default();
+                    view! {
+                        <li>
+                            <span class="finding-line">{format!("Line {}{field}", f.line)}</span>
+                            ": "{f.message.clone()}
+                            {excerpt.map(|text| view! {
+                                <details class="line-text">
+                                    <summary>{format!("Show line {}", f.line)}</summary>
+                                    <pre>{text}</pre>
+                                </details>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let hidden = total.saturating_sub(list.len().min(SHOWN_PER_KIND));
+            view! {
+                <details class=format!("finding-group {kind}")>
+                    <summary>
+                        <span class="badge">{kind}</span>
+                        <code>{code.clone()}</code>
+                        {format!(" × {} · line{} {}{more_lines}", number_format::count(total as f64), if total == 1 { "" } else { "s" }, lines.join(", "))}
+                    </summary>
+                    <p class="hint">{meaning}</p>
+                    <ul class="findings">{items}</ul>
+                    {(hidden > 0).then(|| view! {
+                        <p class="hint">{format!("… and {} more (all are in the JSON and CSV downloads, up to 10,000).", number_format::count(hidden as f64))}</p>
+                    })}
+                </details>
+            }
+        })
+        .collect_view();
+    let ready = errors == 0;
+    view! {
+        <div class="verdict" class:ready=ready class:problems=!ready role="status">
+            <h2 id="verdict-title" tabindex="-1">{verdict}</h2>
+            <p>{detail}</p>
+        </div>
+        <section class="findings-section" aria-labelledby="findings-title">
+            <h3 id="findings-title">"Findings"</h3>
+            {if errors + warnings == 0 {
+                view! { <p>"No findings: every line is a well-formed example."</p> }.into_any()
+            } else {
+                view! { <div class="finding-groups">{groups_view}</div> }.into_any()
+            }}
+        </section>
+    }
+}

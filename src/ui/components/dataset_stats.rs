@@ -1,0 +1,70 @@
+//! Token statistics, the histogram and the balance of the data.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::dataset::histogram_chart;
+use crate::core::dataset::stats::Repeated;
+use crate::core::dataset::summary::ReportJson;
+use crate::core::number_format;
+
+fn n(x: u64) -> String {
+    number_format::count(x as f64)
+}
+
+fn repeated_list(title: &'static str, items: Vec<Repeated>) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        let rows = items
+            .into_iter()
+            .map(|r| view! { <li><span class="count">{format!("{}×", n(r.count as u64))}</span>" "<q>{r.text}</q></li> })
+            .collect_view();
+        view! { <h4>{title}</h4><ol class="repeated">{rows}</ol> }
+    })
+}
+
+/// Tokens per example, trainable tokens, histogram, turns and roles.
+#[component]
+pub fn DatasetStats(report: Arc<ReportJson>, limit: Option<usize>) -> impl IntoView {
+    let s = report.stats.clone();
+    let tokens = report.tokens.clone();
+    let svg = histogram_chart::render(&s.histogram, limit, 720, 260);
+    let roles = s
+        .roles
+        .iter()
+        .map(|(role, count)| format!("{role} {}", n(*count as u64)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <section class="panel" aria-labelledby="stats-title">
+            <h2 id="stats-title">"Statistics"</h2>
+            {match tokens {
+                None => view! { <p>"Tokens were not counted (encoding: none)."</p> }.into_any(),
+                Some(t) => view! {
+                    <table class="stats-table">
+                        <caption>{format!("Tokens per valid example ({}, counted as OpenAI counts chat: 3 per message, 1 per name, 3 to prime the reply)", t.encoding)}</caption>
+                        <thead><tr><th scope="col">"Total"</th><th scope="col">"Trainable"</th><th scope="col">"Mean"</th><th scope="col">"Median"</th><th scope="col">"p95"</th><th scope="col">"Max"</th><th scope="col">"Over the limit"</th></tr></thead>
+                        <tbody><tr>
+                            <td>{n(t.total)}</td><td>{n(t.trainable)}</td><td>{format!("{:.1}", t.mean)}</td>
+                            <td>{n(t.median)}</td><td>{n(t.p95)}</td><td>{n(t.max)}</td><td>{n(t.over_limit as u64)}</td>
+                        </tr></tbody>
+                    </table>
+                    <figure class="histogram">
+                        <div class="chart" role="img" aria-label=format!(
+                            "Histogram of tokens per example: from {} to {} tokens, median {}.", n(t.min), n(t.max), n(t.median))
+                            inner_html=svg></div>
+                        <figcaption>"Examples by tokens per example"{limit.map(|l| format!("; the line marks the limit of {} tokens", n(l as u64)))}"."</figcaption>
+                    </figure>
+                    {(s.without_trainable > 0 || s.low_trainable > 0).then(|| view! {
+                        <p class="hint">{format!("{} example(s) have no trainable tokens; {} train on under 5 % of their tokens.", n(s.without_trainable as u64), n(s.low_trainable as u64))}</p>
+                    })}
+                }.into_any(),
+            }}
+            <h3>"Balance"</h3>
+            <p>{format!("Turns per example: min {}, median {}, mean {:.1}, max {}.", n(s.turns.min), n(s.turns.median), s.turns.mean, n(s.turns.max))}</p>
+            {(!roles.is_empty()).then(|| view! { <p>"Messages by role: "{roles.clone()}</p> })}
+            {repeated_list("Most repeated system prompts", s.top_system_prompts.clone())}
+            {repeated_list("Most repeated assistant replies", s.top_assistant_replies.clone())}
+        </section>
+    }
+}

@@ -1,0 +1,459 @@
+//! The dataset validator: pick or drop a file, watch it being checked in
+//! the worker, read the verdict, findings, statistics and cost, download
+//! clean data.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use web_sys::File;
+
+use crate::core::dataset::export::ExportKind;
+use crate::core::dataset::job::JobOptions;
+use crate::core::dataset::providers;
+use crate::core::dataset::settings::{self, DatasetSettings};
+use crate::core::dataset::summary::ReportJson;
+use crate::core::dataset::tokens::Encoding;
+use crate::core::dataset::validate_line::Format;
+use crate::core::number_format;
+use crate::ui::browser_state;
+use crate::ui::components::{
+    dataset_downloads::DatasetDownloads,
+    dataset_findings::DatasetFindings,
+    dataset_stats::DatasetStats,
+    file_picker::{FilePicker, first_file},
+    training_cost::TrainingCost,
+    validation_progress::{ValidationProgress, mb},
+};
+use crate::ui::validation_client::{JobEvent, ValidationClient};
+
+/// Where one file is in its check.
+#[derive(Clone, Debug, PartialEq)]
+enum FileState {
+    Empty,
+    Running {
+        name: String,
+        size: f64,
+        bytes: f64,
+        lines: f64,
+        status: Option<String>,
+    },
+    Done {
+        name: String,
+        report: Arc<ReportJson>,
+        millis: f64,
+        size: f64,
+    },
+    Failed {
+        name: String,
+        message: String,
+    },
+    Cancelled {
+        name: String,
+    },
+}
+
+impl FileState {
+    fn name(&self) -> Option<String> {
+        match self {
+            FileState::Empty => None,
+            FileState::Running { name, .. }
+            | FileState::Done { name, .. }
+            | FileState::Failed { name, .. }
+            | FileState::Cancelled { name } => Some(name.clone()),
+        }
+    }
+
+    fn report(&self) -> Option<Arc<ReportJson>> {
+        match self {
+            FileState::Done { report, .. } => Some(report.clone()),
+            _ => None,
+        }
+    }
+}
+
+const TRAINING: usize = 0;
+const VALIDATION: usize = 1;
+
+fn job_options(s: &DatasetSettings, is_validation_set: bool) -> JobOptions {
+    let provider = providers::by_id(&s.provider);
+    JobOptions {
+        encoding: s.encoding.map(|e| e.name().to_string()),
+        format: s.format.map(|f| f.label().to_string()),
+        max_tokens_per_example: s.max_tokens,
+        min_examples: if is_validation_set {
+            Some(1)
+        } else {
+            provider.and_then(|p| p.min_examples)
+        },
+        is_validation_set,
+        split_seed: s.seed,
+        clean_examples: 0,
+        provider: Some(s.provider.clone()),
+    }
+}
+
+/// The Dataset page.
+#[component]
+pub fn DatasetPage() -> impl IntoView {
+    let settings = RwSignal::new(
+        browser_state::load(browser_state::DATASET_KEY)
+            .map(|q| settings::decode(&q))
+            .unwrap_or_default(),
+    );
+    Effect::new(move |_| {
+        browser_state::save(browser_state::DATASET_KEY, &settings.with(settings::encode));
+    });
+    let client = ValidationClient::new();
+    let files = StoredValue::new_local([None::<File>, None::<File>]);
+    let jobs = StoredValue::new([None::<u32>, None::<u32>]);
+    let states = [
+        RwSignal::new(FileState::Empty),
+        RwSignal::new(FileState::Empty),
+    ];
+    let export_state = RwSignal::new(None::<String>);
+    let export_job = StoredValue::new(None::<u32>);
+
+    // Starts (or restarts) the check of file `slot`. The validation set
+    // waits for the training set: its overlap check needs those examples.
+    let run = move |slot: usize| {
+        let Some(file) = files.with_value(|f| f[slot].clone()) else {
+            return;
+        };
+        if let Some(job) = jobs.with_value(|j| j[slot]) {
+            client.cancel(job);
+        }
+        if slot == VALIDATION
+            && !matches!(
+                states[TRAINING].get_untracked(),
+                FileState::Done { .. } | FileState::Empty
+            )
+        {
+            states[VALIDATION].set(FileState::Running {
+                name: file.name(),
+                size: file.size(),
+                bytes: 0.0,
+                lines: 0.0,
+                status: Some("Waiting for the training file…".into()),
+            });
+            return;
+        }
+        let (name, size) = (file.name(), file.size());
+        states[slot].set(FileState::Running {
+            name: name.clone(),
+            size,
+            bytes: 0.0,
+            lines: 0.0,
+            status: None,
+        });
+        let options = settings.with_untracked(|s| job_options(s, slot == VALIDATION));
+        let state = states[slot];
+        let started = browser_state::now_ms();
+        let job = client.validate(&file, &options, move |event| match event {
+            JobEvent::Status(text) => state.update(|s| {
+                if let FileState::Running { status, .. } = s {
+                    *status = Some(text)
+                }
+            }),
+            JobEvent::Progress { bytes: b, lines: l } => state.update(|s| {
+                if let FileState::Running {
+                    bytes,
+                    lines,
+                    status,
+                    ..
+                } = s
+                {
+                    (*bytes, *lines, *status) = (b, l, None);
+                }
+            }),
+            JobEvent::Done { report, millis } => {
+                browser_state::record_timing("dataset-validate", browser_state::now_ms() - started);
+                state.set(FileState::Done {
+                    name: name.clone(),
+                    report: Arc::new(report),
+                    millis,
+                    size,
+                });
+                jobs.update_value(|j| j[slot] = None);
+                browser_state::focus_after_paint("verdict-title");
+            }
+            JobEvent::Cancelled => state.set(FileState::Cancelled { name: name.clone() }),
+            JobEvent::Failed(message) => state.set(FileState::Failed {
+                name: name.clone(),
+                message,
+            }),
+            JobEvent::Exported(_) => {}
+        });
+        jobs.update_value(|j| j[slot] = Some(job));
+    };
+    // When the training file's report arrives, a waiting validation file goes next.
+    Effect::new(move |_| {
+        if matches!(states[TRAINING].get(), FileState::Done { .. })
+            && files.with_value(|f| f[VALIDATION].is_some())
+            && matches!(states[VALIDATION].get_untracked(), FileState::Running { ref status, .. } if status.as_deref() == Some("Waiting for the training file…"))
+        {
+            run(VALIDATION);
+        }
+    });
+    let choose = move |slot: usize, file: File| {
+        files.update_value(|f| f[slot] = Some(file));
+        run(slot);
+        if slot == TRAINING && files.with_value(|f| f[VALIDATION].is_some()) {
+            run(VALIDATION);
+        }
+    };
+    let cancel = move |slot: usize| {
+        if let Some(job) = jobs.with_value(|j| j[slot]) {
+            client.cancel(job);
+        } else {
+            states[slot].set(FileState::Cancelled {
+                name: states[slot].get_untracked().name().unwrap_or_default(),
+            });
+        }
+    };
+    // A change of what is checked re-checks the files.
+    let checked = Memo::new(move |_| {
+        settings.with(|s| (s.provider.clone(), s.max_tokens, s.encoding, s.format))
+    });
+    Effect::new(move |previous: Option<()>| {
+        checked.track();
+        if previous.is_some() {
+            run(TRAINING);
+            run(VALIDATION);
+        }
+    });
+    // Drop anywhere on the page: the training file.
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(f) = first_file(ev.data_transfer().and_then(|d| d.files())) {
+            choose(TRAINING, f);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+
+    let export = move |kind: ExportKind| {
+        let Some(file) = files.with_value(|f| f[TRAINING].clone()) else {
+            return;
+        };
+        let Some(report) = states[TRAINING].get_untracked().report() else {
+            return;
+        };
+        let mut options = settings.with_untracked(|s| job_options(s, false));
+        options.clean_examples = report.clean_examples;
+        export_state.set(Some(format!("Preparing {}…", file.name())));
+        let job = client.export(&file, &options, kind, move |event| match event {
+            JobEvent::Progress { bytes, .. } => {
+                export_state.set(Some(format!("Preparing the download… {}", mb(bytes))))
+            }
+            JobEvent::Exported(blobs) => {
+                export_state.set(Some(format!(
+                    "Downloaded {}.",
+                    blobs
+                        .iter()
+                        .map(|(n, _)| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                )));
+                for (name, blob) in blobs {
+                    browser_state::download_blob(&name, &blob);
+                }
+                export_job.set_value(None);
+            }
+            JobEvent::Failed(message) => {
+                export_state.set(Some(format!("The download failed: {message}")));
+                export_job.set_value(None);
+            }
+            JobEvent::Cancelled => export_state.set(Some("Cancelled.".into())),
+            JobEvent::Status(_) | JobEvent::Done { .. } => {}
+        });
+        export_job.set_value(Some(job));
+    };
+    let exporting = Signal::derive(move || {
+        export_state.with(|s| s.as_deref().is_some_and(|t| t.starts_with("Prep")))
+    });
+
+    let provider_options = providers::all()
+        .into_iter()
+        .map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> })
+        .collect_view();
+    let provider = Memo::new(move |_| settings.with(|s| providers::by_id(&s.provider)));
+    let model_options = move || {
+        provider.get().map(|p| {
+            p.models
+                .into_iter()
+                .map(|m| view! { <option value=m.id.clone()>{format!("{} — {} tokens per example", m.id, number_format::count(m.max_tokens_per_example as f64))}</option> })
+                .collect_view()
+        })
+    };
+    let set_provider = move |ev| {
+        let id = event_target_value(&ev);
+        let p = providers::by_id(&id);
+        settings.update(|s| {
+            s.provider = id;
+            let first = p.as_ref().and_then(|p| p.models.first().cloned());
+            s.model = first.as_ref().map(|m| m.id.clone()).unwrap_or_default();
+            s.max_tokens = first.map(|m| m.max_tokens_per_example).or(s.max_tokens);
+        });
+    };
+    let set_model = move |ev| {
+        let id = event_target_value(&ev);
+        let limit = provider
+            .get_untracked()
+            .and_then(|p| p.models.into_iter().find(|m| m.id == id))
+            .map(|m| m.max_tokens_per_example);
+        settings.update(|s| {
+            s.model = id;
+            if limit.is_some() {
+                s.max_tokens = limit;
+            }
+        });
+    };
+    let source = move || {
+        provider.get().map(|p| {
+            let model = settings.with(|s| p.models.iter().find(|m| m.id == s.model).cloned());
+            let (src, date) = model.map(|m| (m.source, m.as_of)).unwrap_or((p.source.clone(), p.as_of.clone()));
+            view! {
+                <p class="hint source">
+                    {format!("{}: at least {} examples; ", p.name, p.min_examples.map_or("—".into(), |n| n.to_string()))}
+                    {p.billing.clone()}" Source: "<a href=src.clone() rel="noopener noreferrer">{src.clone()}</a>{format!(" (as of {date}).")}
+                </p>
+            }
+        })
+    };
+
+    let progress_for = move |slot: usize, label: &'static str| {
+        move || {
+            match states[slot].get() {
+            FileState::Running { size, .. } => {
+                let state = states[slot];
+                let done = Signal::derive(move || match state.get() { FileState::Running { bytes, .. } => bytes, _ => size });
+                let lines = Signal::derive(move || match state.get() { FileState::Running { lines, .. } => lines, _ => 0.0 });
+                let status = Signal::derive(move || match state.get() { FileState::Running { status, .. } => status, _ => None });
+                Some(view! { <ValidationProgress label=label.to_string() done total=size lines status on_cancel=Callback::new(move |_| cancel(slot)) /> }.into_any())
+            }
+            FileState::Failed { name, message } => Some(view! { <p class="error-message" role="alert">{format!("{name} could not be checked: {message}")}</p> }.into_any()),
+            FileState::Cancelled { name } => Some(view! { <p class="hint" role="status">{format!("Cancelled: {name} was not checked. Pick it again to restart.")}</p> }.into_any()),
+            FileState::Done { millis, size, .. } => Some(view! { <p class="hint timing">{format!("Checked {} in {:.2} s ({:.0} MB/s), on this device.", mb(size), millis / 1000.0, size / 1e6 / (millis / 1000.0).max(1e-3))}</p> }.into_any()),
+            FileState::Empty => None,
+        }
+        }
+    };
+
+    let report_view = move || {
+        let FileState::Done { name, report, .. } = states[TRAINING].get() else {
+            return None;
+        };
+        let limit = settings.with_untracked(|s| s.max_tokens);
+        let stem = name
+            .strip_suffix(".jsonl")
+            .or_else(|| name.strip_suffix(".json"))
+            .unwrap_or(&name)
+            .to_string();
+        let validation = Signal::derive(move || states[VALIDATION].with(FileState::report));
+        Some(view! {
+            <div class="dataset-report">
+                <DatasetFindings report=report.clone() file_name=name.clone() />
+                {report.tokens.is_some().then(|| view! { <TrainingCost report=report.clone() validation settings /> })}
+                <DatasetStats report=report.clone() limit />
+                <DatasetDownloads report=report.clone() stem on_export=Callback::new(export) busy=exporting
+                    seed=Signal::derive(move || settings.with(|s| s.seed))
+                    on_seed=Callback::new(move |v| settings.update(|s| s.seed = v)) />
+                <p class="hint" aria-live="polite">{move || export_state.get()}</p>
+            </div>
+        })
+    };
+    let validation_view = move || {
+        let FileState::Done { name, report, .. } = states[VALIDATION].get() else {
+            return None;
+        };
+        Some(view! {
+            <section class="panel validation-report" aria-labelledby="validation-title">
+                <h2 id="validation-title">"Validation set"</h2>
+                <p>{format!(
+                    "{name}: {} valid examples, {} errors, {} warnings; {} example(s) also in the training file.",
+                    number_format::count(report.valid_examples as f64),
+                    number_format::count(report.error_total() as f64),
+                    number_format::count(report.warning_total() as f64),
+                    number_format::count(report.overlap.len() as f64),
+                )}</p>
+                <details><summary>"Its findings"</summary><DatasetFindings report=report.clone() file_name=name.clone() /></details>
+            </section>
+        })
+    };
+
+    view! {
+        <div class="page-intro">
+            <h1>"Check a fine-tuning dataset"</h1>
+            <p class="lede">
+                "Drop a JSONL file anywhere on this page. Every line is checked on this device (nothing is uploaded), "
+                "with exact token counts, statistics, a cost estimate and clean downloads."
+            </p>
+        </div>
+        <section class="panel" aria-labelledby="target-title">
+            <h2 id="target-title">"Target"</h2>
+            <div class="grid">
+                <div class="field">
+                    <label for="provider">"Provider"</label>
+                    <select id="provider" prop:value=move || settings.with(|s| s.provider.clone()) on:change=set_provider>{provider_options}</select>
+                </div>
+                <div class="field">
+                    <label for="model">"Model (per-example limit)"</label>
+                    <select id="model" prop:value=move || settings.with(|s| s.model.clone()) on:change=set_model>
+                        {model_options}
+                        <option value="">"Custom limit"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="max-tokens">"Tokens per example at most"</label>
+                    <input id="max-tokens" type="number" min="1" step="1" inputmode="numeric"
+                        prop:value=move || settings.with(|s| s.max_tokens.map(|m| m.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            settings.update(|s| {
+                                s.max_tokens = v.trim().parse().ok().filter(|m: &usize| *m > 0);
+                                s.model = String::new();
+                            });
+                        } />
+                </div>
+                <div class="field">
+                    <label for="encoding">"Tokenizer"</label>
+                    <select id="encoding" prop:value=move || settings.with(|s| s.encoding.map_or("none", Encoding::name).to_string())
+                        on:change=move |ev| { let v = event_target_value(&ev); settings.update(|s| s.encoding = Encoding::from_name(&v)); }>
+                        <option value="o200k_base">"o200k_base (GPT-4o, GPT-4.1 and later)"</option>
+                        <option value="cl100k_base">"cl100k_base (GPT-3.5, GPT-4)"</option>
+                        <option value="none">"None (faster, no token counts)"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="format">"Format"</label>
+                    <select id="format" prop:value=move || settings.with(|s| s.format.map_or("", Format::label).to_string())
+                        on:change=move |ev| { let v = event_target_value(&ev); settings.update(|s| s.format = Format::from_label(&v)); }>
+                        <option value="">"Detect per line"</option>
+                        {Format::ALL.into_iter().map(|f| view! { <option value=f.label()>{f.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            {source}
+        </section>
+        <section class="panel files" aria-labelledby="files-title">
+            <h2 id="files-title">"Files"</h2>
+            <div class="grid">
+                <FilePicker id="training-file" label="Training file (JSONL)"
+                    hint="Or drop it anywhere on the page. Files of any size are read in slices."
+                    on_file=Callback::new(move |f| choose(TRAINING, f))
+                    chosen=Signal::derive(move || states[TRAINING].with(FileState::name)) />
+                <FilePicker id="validation-file" label="Validation file (optional)"
+                    hint="Checked too; examples found in both files are flagged."
+                    on_file=Callback::new(move |f| choose(VALIDATION, f))
+                    chosen=Signal::derive(move || states[VALIDATION].with(FileState::name)) />
+            </div>
+            {progress_for(TRAINING, "Checking the training file")}
+            {progress_for(VALIDATION, "Checking the validation file")}
+        </section>
+        {report_view}
+        {validation_view}
+    }
+}
