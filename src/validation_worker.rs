@@ -15,7 +15,8 @@
 //! - `{type: "ready"}` once, when the worker can take messages.
 //! - `{type: "status", job, text}` (loading the vocabulary, …)
 //! - `{type: "progress", job, bytes, lines}` after every slice.
-//! - `{type: "done", job, report}` (report: `ReportJson` as JSON text), or
+//! - `{type: "done", job, report, chart}` (report: `ReportJson` as JSON
+//!   text; chart: the token histogram as SVG), or
 //!   `{type: "exported", job, name, blob}` for an export.
 //! - `{type: "cancelled", job}` / `{type: "failed", job, message}`.
 //!
@@ -34,6 +35,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::core::dataset::export::{ExportKind, Exporter};
+use crate::core::dataset::histogram_chart;
 use crate::core::dataset::job::JobOptions;
 use crate::core::dataset::report::{DatasetValidator, ValidatorOptions};
 use crate::core::dataset::summary::ReportJson;
@@ -172,7 +174,15 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
         TRAINING_HASHES.with(|h| *h.borrow_mut() = Some(Arc::new(hashes)));
     }
     let json = ReportJson::from(&report);
+    // The histogram is drawn here, so the page's bundle carries no plotters.
+    let chart = histogram_chart::render(
+        &report.stats.histogram,
+        options.max_tokens_per_example,
+        720,
+        260,
+    );
     post(&[
+        ("chart", chart.into()),
         ("type", "done".into()),
         ("job", job.into()),
         ("millis", (js_sys::Date::now() - started).into()),
@@ -280,7 +290,8 @@ async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -
         options.split_seed,
         options.clean_examples,
     );
-    let mut parts: Vec<Array> = vec![Array::new(); kind.outputs()];
+    // One JS array per output (vec![Array::new(); n] would share one).
+    let mut parts: Vec<Array> = (0..kind.outputs()).map(|_| Array::new()).collect();
     let mut out: Vec<Vec<u8>> = vec![Vec::new(); kind.outputs()];
     let flush = |out: &mut Vec<Vec<u8>>, parts: &mut Vec<Array>, force: bool| {
         for (o, p) in out.iter_mut().zip(parts.iter()) {

@@ -24,6 +24,8 @@ pub enum JobEvent {
     },
     Done {
         report: ReportJson,
+        /// The token histogram as SVG, drawn by the worker.
+        chart: String,
         millis: f64,
     },
     Exported(Vec<(String, Blob)>),
@@ -130,6 +132,7 @@ impl ValidationClient {
                 match serde_json::from_str(&text) {
                     Ok(report) => JobEvent::Done {
                         report,
+                        chart: get(&data, "chart").as_string().unwrap_or_default(),
                         millis: get(&data, "millis").as_f64().unwrap_or(0.0),
                     },
                     Err(e) => {

@@ -70,3 +70,128 @@ test('a binary file gets a clear verdict, not a crash', async ({ page }) => {
   await expect(verdict(page)).toHaveText(/^Fix \d+ problems? in binary\.png/, { timeout: 20_000 });
   await expect(page.locator('details.finding-group', { hasText: /invalid_utf8|invalid_json/ }).first()).toBeVisible();
 });
+
+test('a large validation shows progress and can be cancelled', async ({ page }) => {
+  await open(page);
+  // About 120 MB of chat lines, made in the page (no fixture on disk).
+  await page.evaluate(() => {
+    const line = JSON.stringify({ messages: [
+      { role: 'system', content: 'You are terse.' },
+      { role: 'user', content: 'Summarise: ' + 'the quick brown fox jumps over the lazy dog. '.repeat(20) },
+      { role: 'assistant', content: 'A fox jumps over a dog. '.repeat(10) },
+    ] }) + '\n';
+    const chunk = line.repeat(Math.ceil((4 << 20) / line.length));
+    const file = new File(Array(30).fill(chunk), 'big.jsonl');
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  const bar = page.getByRole('progressbar', { name: 'Checking the training file' });
+  await expect(bar).toBeVisible();
+  await expect(page.locator('.progress-text')).toHaveText(/^[1-9]\d* % · [\d.]+ MB of 1\d\d\.\d MB · [\d,]+ lines$/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled: big.jsonl was not checked' })).toBeVisible();
+  await expect(bar).toHaveCount(0);
+  await expect(verdict(page)).toHaveCount(0);
+});
+
+test('a validation file is checked too, and examples in both files are flagged', async ({ page }) => {
+  await open(page);
+  const lines = fs.readFileSync(path.join(FIXTURES, 'chat_valid.jsonl'), 'utf8').split('\n');
+  const validation = [lines[0], lines[1], '{"messages":[{"role":"user","content":"new"},{"role":"assistant","content":"one"}]}'].join('\n') + '\n';
+  await page.getByLabel('Validation file (optional)').setInputFiles({ name: 'valid_set.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(validation) });
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
+  const region = page.getByRole('region', { name: 'Validation set' });
+  await expect(region).toContainText('valid_set.jsonl: 3 valid examples, 0 errors, 3 warnings; 2 example(s) also in the training file.', { timeout: 20_000 });
+});
+
+async function download(page, buttonName) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+}
+
+test('downloads: findings, valid lines and a reproducible 80/20 split', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
+  await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 20_000 });
+  const json = await download(page, 'Findings (JSON)');
+  expect(json.name).toBe('chat_broken.findings.json');
+  const report = JSON.parse(json.text);
+  expect(report.error_counts.invalid_json).toBe(1);
+  expect(report.errors.find((e) => e.code === 'invalid_json').line).toBe(4);
+  const csv = await download(page, 'Findings (CSV)');
+  expect(csv.text.split('\n')[0]).toBe('line,severity,code,field,message');
+  const valid = await download(page, 'Valid lines only');
+  expect(valid.name).toBe('chat_broken.valid.jsonl');
+  // Line 1 only: line 2 repeats it and the others have errors.
+  expect(valid.text.trim().split('\n')).toHaveLength(report.clean_examples);
+
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
+  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 20_000 });
+  const [a, b] = await Promise.all([
+    page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.train.jsonl')),
+    page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.test.jsonl')),
+    page.getByRole('button', { name: '80/20 train/test split' }).click(),
+  ]);
+  const train = fs.readFileSync(await a.path(), 'utf8').trim().split('\n');
+  const testPart = fs.readFileSync(await b.path(), 'utf8').trim().split('\n');
+  // 12 examples: 10 to train, 2 to test (round(12 × 0.2) = 2), none lost.
+  expect([train.length, testPart.length]).toEqual([10, 2]);
+  const all = fs.readFileSync(path.join(FIXTURES, 'chat_valid.jsonl'), 'utf8').trim().split('\n');
+  expect([...train, ...testPart].sort()).toEqual([...all].sort());
+});
+
+test('other formats convert to OpenAI chat, and a JSON array to JSONL', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'alpaca.jsonl'));
+  await expect(verdict(page)).toHaveText(/Alpaca|alpaca/, { timeout: 20_000 }).catch(() => {});
+  await expect(page.locator('.verdict')).toContainText('(Alpaca)', { timeout: 20_000 });
+  const chat = await download(page, 'Converted to OpenAI chat');
+  expect(chat.name).toBe('alpaca.chat.jsonl');
+  const first = JSON.parse(chat.text.split('\n')[0]);
+  expect(first.messages).toEqual([
+    { role: 'user', content: 'Translate to French.\n\nGood morning' },
+    { role: 'assistant', content: 'Bonjour' },
+  ]);
+
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'array.json'));
+  await expect(page.locator('details.finding-group', { hasText: 'json_array_not_jsonl' })).toBeVisible({ timeout: 20_000 });
+  const jsonl = await download(page, 'Convert to JSONL');
+  expect(jsonl.name).toBe('array.jsonl');
+  expect(jsonl.text.trim().split('\n').map((l) => JSON.parse(l).messages[1].content)).toEqual(['Hello!', 'Goodbye!']);
+});
+
+test('keyboard only: the file button opens the chooser, choices survive a reload', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Provider').focus();
+  await page.keyboard.press('Tab');
+  await page.getByLabel('Provider').selectOption('together');
+  await page.getByLabel('Tokenizer').selectOption('cl100k_base');
+  await page.getByLabel('Training file (JSONL)').focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
+  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 20_000 });
+  // Focus moves to the verdict, so a screen reader reads it next.
+  await expect(verdict(page)).toBeFocused();
+  await expect(page.getByRole('table', { name: /cl100k_base/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Provider')).toHaveValue('together');
+  await expect(page.getByLabel('Tokenizer')).toHaveValue('cl100k_base');
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core: no serious or critical violations on the dataset report (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page);
+    await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
+    await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 20_000 });
+    await page.locator('details.finding-group summary').first().click();
+    expect(await axe(page)).toEqual([]);
+  });
+}

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::dataset::histogram_chart;
 use crate::core::dataset::stats::Repeated;
 use crate::core::dataset::summary::ReportJson;
 use crate::core::number_format;
@@ -25,10 +24,14 @@ fn repeated_list(title: &'static str, items: Vec<Repeated>) -> impl IntoView {
 
 /// Tokens per example, trainable tokens, histogram, turns and roles.
 #[component]
-pub fn DatasetStats(report: Arc<ReportJson>, limit: Option<usize>) -> impl IntoView {
+pub fn DatasetStats(
+    report: Arc<ReportJson>,
+    chart: Arc<str>,
+    limit: Option<usize>,
+) -> impl IntoView {
     let s = report.stats.clone();
     let tokens = report.tokens.clone();
-    let svg = histogram_chart::render(&s.histogram, limit, 720, 260);
+    let svg = chart.to_string();
     let roles = s
         .roles
         .iter()

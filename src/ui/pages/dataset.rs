@@ -40,6 +40,7 @@ enum FileState {
     Done {
         name: String,
         report: Arc<ReportJson>,
+        chart: Arc<str>,
         millis: f64,
         size: f64,
     },
@@ -106,6 +107,7 @@ pub fn DatasetPage() -> impl IntoView {
     let client = ValidationClient::new();
     let files = StoredValue::new_local([None::<File>, None::<File>]);
     let jobs = StoredValue::new([None::<u32>, None::<u32>]);
+    let generation = StoredValue::new([0u32, 0u32]);
     let states = [
         RwSignal::new(FileState::Empty),
         RwSignal::new(FileState::Empty),
@@ -122,11 +124,17 @@ pub fn DatasetPage() -> impl IntoView {
         if let Some(job) = jobs.with_value(|j| j[slot]) {
             client.cancel(job);
         }
+        jobs.update_value(|j| j[slot] = None);
+        // Events of a replaced job (its "cancelled", say) are ignored.
+        let current = generation
+            .try_update_value(|g| {
+                g[slot] += 1;
+                g[slot]
+            })
+            .unwrap_or(0);
+        let is_current = move || generation.with_value(|g| g[slot]) == current;
         if slot == VALIDATION
-            && !matches!(
-                states[TRAINING].get_untracked(),
-                FileState::Done { .. } | FileState::Empty
-            )
+            && matches!(states[TRAINING].get_untracked(), FileState::Running { .. })
         {
             states[VALIDATION].set(FileState::Running {
                 name: file.name(),
@@ -148,40 +156,53 @@ pub fn DatasetPage() -> impl IntoView {
         let options = settings.with_untracked(|s| job_options(s, slot == VALIDATION));
         let state = states[slot];
         let started = browser_state::now_ms();
-        let job = client.validate(&file, &options, move |event| match event {
-            JobEvent::Status(text) => state.update(|s| {
-                if let FileState::Running { status, .. } = s {
-                    *status = Some(text)
-                }
-            }),
-            JobEvent::Progress { bytes: b, lines: l } => state.update(|s| {
-                if let FileState::Running {
-                    bytes,
-                    lines,
-                    status,
-                    ..
-                } = s
-                {
-                    (*bytes, *lines, *status) = (b, l, None);
-                }
-            }),
-            JobEvent::Done { report, millis } => {
-                browser_state::record_timing("dataset-validate", browser_state::now_ms() - started);
-                state.set(FileState::Done {
-                    name: name.clone(),
-                    report: Arc::new(report),
-                    millis,
-                    size,
-                });
-                jobs.update_value(|j| j[slot] = None);
-                browser_state::focus_after_paint("verdict-title");
+        let job = client.validate(&file, &options, move |event| {
+            if !is_current() {
+                return;
             }
-            JobEvent::Cancelled => state.set(FileState::Cancelled { name: name.clone() }),
-            JobEvent::Failed(message) => state.set(FileState::Failed {
-                name: name.clone(),
-                message,
-            }),
-            JobEvent::Exported(_) => {}
+            match event {
+                JobEvent::Status(text) => state.update(|s| {
+                    if let FileState::Running { status, .. } = s {
+                        *status = Some(text)
+                    }
+                }),
+                JobEvent::Progress { bytes: b, lines: l } => state.update(|s| {
+                    if let FileState::Running {
+                        bytes,
+                        lines,
+                        status,
+                        ..
+                    } = s
+                    {
+                        (*bytes, *lines, *status) = (b, l, None);
+                    }
+                }),
+                JobEvent::Done {
+                    report,
+                    chart,
+                    millis,
+                } => {
+                    browser_state::record_timing(
+                        "dataset-validate",
+                        browser_state::now_ms() - started,
+                    );
+                    state.set(FileState::Done {
+                        name: name.clone(),
+                        report: Arc::new(report),
+                        chart: chart.into(),
+                        millis,
+                        size,
+                    });
+                    jobs.update_value(|j| j[slot] = None);
+                    browser_state::focus_after_paint("verdict-title");
+                }
+                JobEvent::Cancelled => state.set(FileState::Cancelled { name: name.clone() }),
+                JobEvent::Failed(message) => state.set(FileState::Failed {
+                    name: name.clone(),
+                    message,
+                }),
+                JobEvent::Exported(_) => {}
+            }
         });
         jobs.update_value(|j| j[slot] = Some(job));
     };
@@ -343,7 +364,13 @@ pub fn DatasetPage() -> impl IntoView {
     };
 
     let report_view = move || {
-        let FileState::Done { name, report, .. } = states[TRAINING].get() else {
+        let FileState::Done {
+            name,
+            report,
+            chart,
+            ..
+        } = states[TRAINING].get()
+        else {
             return None;
         };
         let limit = settings.with_untracked(|s| s.max_tokens);
@@ -357,7 +384,7 @@ pub fn DatasetPage() -> impl IntoView {
             <div class="dataset-report">
                 <DatasetFindings report=report.clone() file_name=name.clone() />
                 {report.tokens.is_some().then(|| view! { <TrainingCost report=report.clone() validation settings /> })}
-                <DatasetStats report=report.clone() limit />
+                <DatasetStats report=report.clone() chart limit />
                 <DatasetDownloads report=report.clone() stem on_export=Callback::new(export) busy=exporting
                     seed=Signal::derive(move || settings.with(|s| s.seed))
                     on_seed=Callback::new(move |v| settings.update(|s| s.seed = v)) />
