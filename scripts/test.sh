@@ -2,7 +2,9 @@
 # Runs every test of tunewise, installing what is missing first:
 # formatting, clippy (native and wasm32), native unit and property tests,
 # wasm-bindgen-test in headless Chromium, the release build, and the
-# Playwright end-to-end tests (including the download budget) against dist/.
+# Playwright end-to-end tests (including the download budget) against dist/,
+# and the benchmarks (cost model; dataset validation natively, in Chromium
+# and with the Python tiktoken reference on the same 100 MB file).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -31,7 +33,16 @@ cargo test --locked
 
 stage "benchmark: cost model recompute + chart redraw, native (prints figures)"
 cargo bench --bench cost_model --locked
-stage "benchmark: dataset validation, native (prints MB/s and peak memory)"
+stage "benchmark: dataset validation, native vs the Python tiktoken reference (prints MB/s and peak memory)"
+# The reference approach: Python tiktoken (PyPI) with the vocabularies
+# placed offline; a failure here only skips the comparison.
+if reference="$(bash scripts/setup-tiktoken.sh | tail -n 1)"; then
+  export TIKTOKEN_CACHE_DIR="${reference%% *}"
+  TIKTOKEN_CACHE_DIR="${TIKTOKEN_CACHE_DIR#TIKTOKEN_CACHE_DIR=}"
+  export TUNEWISE_REFERENCE_PYTHON="${reference##* }"
+else
+  echo "setup-tiktoken failed: the reference comparison is skipped" >&2
+fi
 cargo bench --bench dataset --locked
 
 stage "browser tests (wasm-bindgen-test in headless Chromium)"
@@ -45,7 +56,7 @@ PYTHON="$(python3 -c 'import sys; print(sys.executable)')"
 export PYTHON
 (cd tests/e2e && npx --no-install playwright test --grep-invert "benchmark")
 
-stage "benchmark: cost page recompute + redraw in Chromium (alone, prints figures)"
+stage "benchmarks in Chromium: cost page redraw, dataset validation (alone, print figures)"
 (cd tests/e2e && npx --no-install playwright test --grep "benchmark" --workers 1)
 
 printf '\nAll tests passed in %ds. Screenshots: target/screenshots/\n' "$((SECONDS - started))"

@@ -183,6 +183,7 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
     );
     post(&[
         ("chart", chart.into()),
+        ("memory", wasm_memory_bytes().into()),
         ("type", "done".into()),
         ("job", job.into()),
         ("millis", (js_sys::Date::now() - started).into()),
@@ -192,6 +193,16 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
         ),
     ]);
     Ok(())
+}
+
+/// The worker's WebAssembly memory: it grows to the peak and stays, so it
+/// is the peak the validation needed.
+fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// Reads `file` slice by slice, calling `each` with the bytes; stops when

@@ -3,6 +3,7 @@
 //! ```text
 //! tunewise validate FILE [--json] [--encoding o200k_base|cl100k_base|none]
 //!                   [--max-tokens N] [--validation FILE]
+//! tunewise generate [--mb N] [--seed S] FILE
 //! ```
 //! Checks a fine-tuning JSONL file line by line, counts its tokens as
 //! OpenAI does, prints the report, and exits 1 when the file has errors
@@ -29,6 +30,45 @@ mod cli {
     use tunewise::core::dataset::tokens::{Encoding, builtin};
 
     const USAGE: &str = "usage: tunewise validate FILE [--json] [--encoding o200k_base|cl100k_base|none] [--max-tokens N] [--validation FILE]";
+
+    const GENERATE_USAGE: &str = "usage: tunewise generate [--mb N] [--seed S] FILE   (deterministic chat JSONL for benchmarks)";
+
+    /// Writes a deterministic chat JSONL file of about N MB.
+    fn generate(args: &[String]) -> i32 {
+        let (mut mb, mut seed, mut path) = (100usize, 42u64, None::<&str>);
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            let parsed = match a.as_str() {
+                "--mb" => it.next().and_then(|v| v.parse().ok()).map(|v| mb = v),
+                "--seed" => it.next().and_then(|v| v.parse().ok()).map(|v| seed = v),
+                p if !p.starts_with("--") && path.is_none() => {
+                    path = Some(p);
+                    Some(())
+                }
+                _ => None,
+            };
+            if parsed.is_none() {
+                eprintln!("{GENERATE_USAGE}");
+                return 2;
+            }
+        }
+        let Some(path) = path else {
+            eprintln!("{GENERATE_USAGE}");
+            return 2;
+        };
+        let mut out = String::with_capacity((mb << 20) + 4096);
+        tunewise::core::dataset::generate::chat_jsonl(seed, mb << 20, &mut out);
+        match std::fs::write(path, out.as_bytes()) {
+            Ok(()) => {
+                println!("{path}: {} bytes, {} lines", out.len(), out.lines().count());
+                0
+            }
+            Err(e) => {
+                eprintln!("tunewise: cannot write {path}: {e}");
+                2
+            }
+        }
+    }
 
     struct Args {
         json: bool,
@@ -86,8 +126,11 @@ mod cli {
 
     pub fn run(args: Vec<String>) -> i32 {
         if matches!(args.first().map(String::as_str), Some("--help" | "-h")) {
-            println!("{USAGE}");
+            println!("{USAGE}\n{GENERATE_USAGE}");
             return 0;
+        }
+        if args.first().map(String::as_str) == Some("generate") {
+            return generate(&args[1..]);
         }
         let args = match parse(args) {
             Ok(a) => a,

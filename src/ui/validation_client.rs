@@ -27,6 +27,8 @@ pub enum JobEvent {
         /// The token histogram as SVG, drawn by the worker.
         chart: String,
         millis: f64,
+        /// The worker's WebAssembly memory when it finished, in bytes.
+        memory: f64,
     },
     Exported(Vec<(String, Blob)>),
     Cancelled,
@@ -133,6 +135,7 @@ impl ValidationClient {
                     Ok(report) => JobEvent::Done {
                         report,
                         chart: get(&data, "chart").as_string().unwrap_or_default(),
+                        memory: get(&data, "memory").as_f64().unwrap_or(0.0),
                         millis: get(&data, "millis").as_f64().unwrap_or(0.0),
                     },
                     Err(e) => {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::dataset::finding::Finding;
-use crate::core::dataset::validate_line::Format;
+use crate::core::dataset::validate_line::{Format, ROLES};
 
 /// The limits file, compiled in (14 KB; only the Dataset page and the CLI use it).
 const PROVIDERS_JSON: &str = include_str!("../../../data/providers.json");
@@ -108,7 +108,8 @@ impl Provider {
         let messages = value.get("messages").and_then(Value::as_array);
         for (k, m) in messages.into_iter().flatten().enumerate() {
             if let Some(role) = m.get("role").and_then(Value::as_str) {
-                if !self.roles.iter().any(|r| r == role) {
+                // Unknown roles are already flagged (`unrecognized_role`).
+                if ROLES.contains(&role) && !self.roles.iter().any(|r| r == role) {
                     out.push(Finding::error(
                         line,
                         "role_not_supported",

@@ -19,7 +19,7 @@ use crate::core::dataset::finding::{Finding, Severity};
 use crate::core::dataset::framing::{LineSplitter, RawLine};
 use crate::core::dataset::providers::Provider;
 use crate::core::dataset::stats::{DatasetStats, StatsBuilder};
-use crate::core::dataset::tokens::{Encoding, count_example};
+use crate::core::dataset::tokens::{Encoding, ExampleTokens, count_example};
 use crate::core::dataset::validate_line::{Format, validate_line};
 
 /// Findings kept in full; beyond this only counts grow.
@@ -147,12 +147,14 @@ impl DatasetValidator {
     pub fn push(&mut self, chunk: &[u8]) {
         let mut lines = Vec::new();
         self.splitter.push(chunk, &mut |l| lines.push(l));
+        let mut batch = Vec::with_capacity(lines.len());
         for line in lines {
             // Hold one line back: only at the end is it known to be the last.
             if let Some(previous) = self.pending.replace(line) {
-                self.check(previous, false);
+                batch.push((previous, false));
             }
         }
+        self.check_batch(batch);
     }
 
     /// Bytes and lines consumed so far (for progress).
@@ -173,14 +175,16 @@ impl DatasetValidator {
         let bytes = self.splitter.bytes_seen;
         let splitter = std::mem::take(&mut self.splitter);
         splitter.finish(&mut |l| lines.push(l));
+        let mut batch = Vec::with_capacity(lines.len() + 1);
         for line in lines {
             if let Some(previous) = self.pending.replace(line) {
-                self.check(previous, false);
+                batch.push((previous, false));
             }
         }
         if let Some(last) = self.pending.take() {
-            self.check(last, true);
+            batch.push((last, true));
         }
+        self.check_batch(batch);
         self.report.bytes = bytes;
         if bom {
             self.add(Finding::warning(1, "byte_order_mark", None, "The file starts with a byte-order mark (BOM). Some tools reject it: save as UTF-8 without BOM."));
@@ -192,38 +196,37 @@ impl DatasetValidator {
         (self.report, self.seen.into_keys().collect())
     }
 
-    fn check(&mut self, line: RawLine, is_last: bool) {
+    /// Checks a batch of lines (in parallel natively) and aggregates them
+    /// in line order.
+    fn check_batch(&mut self, lines: Vec<(RawLine, bool)>) {
+        for a in analyse_all(&self.options, lines) {
+            self.aggregate(a);
+        }
+    }
+
+    fn aggregate(&mut self, a: Analysed) {
+        let Analysed {
+            line,
+            mut found,
+            format,
+            value,
+            has_error,
+            tokens,
+            key,
+        } = a;
         self.report.lines = line.number;
         if line.number == 1 {
             self.first_text = Some(
                 String::from_utf8_lossy(&line.bytes[..line.bytes.len().min(200)]).into_owned(),
             );
         }
-        let mut found = Vec::new();
-        let result = validate_line(&line, is_last, self.options.expected, &mut found);
-        if let (Some(format), Some(value)) = (result.format, &result.value) {
+        if let (Some(format), Some(value)) = (format, &value) {
             *self.report.formats.entry(format.label()).or_default() += 1;
-            let key = example_hash(&line.bytes);
-            if let Some(p) = &self.options.provider {
-                p.check_example(line.number, format, value, &mut found);
-            }
-            let has_error = found.iter().any(|f| f.severity == Severity::Error);
             if !has_error {
                 self.report.valid_examples += 1;
-                let tokens = self
-                    .options
-                    .tokenizer
-                    .map(|(t, _)| count_example(format, value, t));
-                if let Some(t) = tokens {
-                    let n = line.number;
-                    if t.trainable == 0 {
-                        found.push(Finding::warning(n, "no_trainable_tokens", None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
-                    }
-                    if let Some(limit) =
-                        self.options.max_tokens_per_example.filter(|l| t.total > *l)
-                    {
+                if let (Some(t), Some(limit)) = (tokens, self.options.max_tokens_per_example) {
+                    if t.total > limit {
                         self.report.over_limit += 1;
-                        found.push(Finding::warning(n, "too_many_tokens", None, format!("{} tokens, over the limit of {limit} per example: the end will be truncated in training. Shorten or split the example.", t.total)));
                     }
                 }
                 self.stats.add(value, tokens);
@@ -327,6 +330,96 @@ impl DatasetValidator {
             self.add(Finding::warning(1, "few_examples", None, format!("{n} valid examples; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).")));
         }
     }
+}
+
+/// One line checked on its own: nothing here depends on other lines, so
+/// lines can be analysed in parallel and aggregated in order.
+struct Analysed {
+    line: RawLine,
+    found: Vec<Finding>,
+    format: Option<Format>,
+    value: Option<serde_json::Value>,
+    has_error: bool,
+    tokens: Option<ExampleTokens>,
+    key: u64,
+}
+
+fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) -> Analysed {
+    let mut found = Vec::new();
+    let result = validate_line(&line, is_last, options.expected, &mut found);
+    let mut tokens = None;
+    if let (Some(format), Some(value)) = (result.format, &result.value) {
+        if let Some(p) = &options.provider {
+            p.check_example(line.number, format, value, &mut found);
+        }
+        if !found.iter().any(|f| f.severity == Severity::Error) {
+            tokens = options
+                .tokenizer
+                .map(|(t, _)| count_example(format, value, t));
+        }
+        if let Some(t) = tokens {
+            let n = line.number;
+            if t.trainable == 0 {
+                found.push(Finding::warning(n, "no_trainable_tokens", None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
+            }
+            if let Some(limit) = options.max_tokens_per_example.filter(|l| t.total > *l) {
+                found.push(Finding::warning(n, "too_many_tokens", None, format!("{} tokens, over the limit of {limit} per example: the end will be truncated in training. Shorten or split the example.", t.total)));
+            }
+        }
+    }
+    let has_error = found.iter().any(|f| f.severity == Severity::Error);
+    Analysed {
+        key: example_hash(&line.bytes),
+        line,
+        found,
+        format: result.format,
+        value: result.value,
+        has_error,
+        tokens,
+    }
+}
+
+/// Lines per thread below which threads do not pay.
+const LINES_PER_THREAD: usize = 64;
+
+/// Analyses a batch: natively on every core (scoped threads over equal
+/// slices), in the browser on the worker's one thread.
+fn analyse_all(options: &ValidatorOptions, lines: Vec<(RawLine, bool)>) -> Vec<Analysed> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(lines.len() / LINES_PER_THREAD)
+            .min(8);
+        if threads > 1 {
+            let per = lines.len().div_ceil(threads);
+            let mut parts: Vec<Vec<(RawLine, bool)>> = Vec::with_capacity(threads);
+            let mut rest = lines.into_iter();
+            for _ in 0..threads {
+                parts.push(rest.by_ref().take(per).collect());
+            }
+            return std::thread::scope(|scope| {
+                let handles: Vec<_> = parts
+                    .into_iter()
+                    .map(|part| {
+                        scope.spawn(move || {
+                            part.into_iter()
+                                .map(|(l, last)| analyse(options, l, last))
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(l, last)| analyse(options, l, last))
+        .collect()
 }
 
 /// The identity of an example for duplicate and overlap checks: a hash of

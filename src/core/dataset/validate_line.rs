@@ -227,7 +227,8 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-const ROLES: [&str; 6] = [
+/// The chat roles OpenAI's API knows (a provider may accept fewer).
+pub const ROLES: [&str; 6] = [
     "system",
     "developer",
     "user",
