@@ -23,7 +23,7 @@ pub enum JobEvent {
         lines: f64,
     },
     Done {
-        report: ReportJson,
+        report: Box<ReportJson>,
         /// The token histogram as SVG, drawn by the worker.
         chart: String,
         millis: f64,
@@ -133,7 +133,7 @@ impl ValidationClient {
                 let text = get(&data, "report").as_string().unwrap_or_default();
                 match serde_json::from_str(&text) {
                     Ok(report) => JobEvent::Done {
-                        report,
+                        report: Box::new(report),
                         chart: get(&data, "chart").as_string().unwrap_or_default(),
                         memory: get(&data, "memory").as_f64().unwrap_or(0.0),
                         millis: get(&data, "millis").as_f64().unwrap_or(0.0),

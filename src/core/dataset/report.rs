@@ -224,10 +224,10 @@ impl DatasetValidator {
             *self.report.formats.entry(format.label()).or_default() += 1;
             if !has_error {
                 self.report.valid_examples += 1;
-                if let (Some(t), Some(limit)) = (tokens, self.options.max_tokens_per_example) {
-                    if t.total > limit {
-                        self.report.over_limit += 1;
-                    }
+                if let (Some(t), Some(limit)) = (tokens, self.options.max_tokens_per_example)
+                    && t.total > limit
+                {
+                    self.report.over_limit += 1;
                 }
                 self.stats.add(value, tokens);
             }
@@ -380,6 +380,7 @@ fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) -> Analysed
 }
 
 /// Lines per thread below which threads do not pay.
+#[cfg(not(target_arch = "wasm32"))]
 const LINES_PER_THREAD: usize = 64;
 
 /// Analyses a batch: natively on every core (scoped threads over equal

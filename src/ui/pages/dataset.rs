@@ -204,7 +204,7 @@ pub fn DatasetPage() -> impl IntoView {
                     browser_state::record_timing("dataset-worker-memory-bytes", memory);
                     state.set(FileState::Done {
                         name: name.clone(),
-                        report: Arc::new(report),
+                        report: Arc::from(report),
                         chart: chart.into(),
                         millis,
                         size,
