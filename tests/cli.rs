@@ -60,3 +60,147 @@ fn binary_input_and_bad_usage_are_reported_not_crashed() {
     assert_eq!(run(&["validate"]).0, 2);
     assert_eq!(run(&["validate", "no/such/file.jsonl"]).0, 2);
 }
+
+#[test]
+fn tokens_are_counted_as_tiktoken_counts_them() {
+    // 12 examples × 37 tokens (Python tiktoken, o200k_base, the notebook's rule).
+    let (code, text) = run(&["validate", "tests/fixtures/chat_valid.jsonl", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let t = &v["tokens"];
+    assert_eq!(t["encoding"], "o200k_base");
+    assert_eq!(
+        (t["total"].as_u64(), t["trainable"].as_u64()),
+        (Some(444), Some(96))
+    );
+    assert_eq!(
+        (t["min"].as_u64(), t["max"].as_u64(), t["mean"].as_f64()),
+        (Some(37), Some(37), Some(37.0))
+    );
+    let (_, none) = run(&[
+        "validate",
+        "tests/fixtures/chat_valid.jsonl",
+        "--json",
+        "--encoding",
+        "none",
+    ]);
+    assert!(serde_json::from_str::<serde_json::Value>(&none).unwrap()["tokens"].is_null());
+    let (code, over) = run(&[
+        "validate",
+        "tests/fixtures/chat_valid.jsonl",
+        "--json",
+        "--max-tokens",
+        "30",
+    ]);
+    assert_eq!(
+        code, 0,
+        "over the limit is a warning: the example is truncated"
+    );
+    let over: serde_json::Value = serde_json::from_str(&over).unwrap();
+    assert_eq!(over["warning_counts"]["too_many_tokens"], 12);
+    assert_eq!(run(&["validate", "x.jsonl", "--encoding", "p50k"]).0, 2);
+    assert_eq!(run(&["validate", "x.jsonl", "--max-tokens", "many"]).0, 2);
+}
+
+#[test]
+fn a_validation_set_is_checked_for_overlap() {
+    let dir = std::env::temp_dir().join(format!("tunewise-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lines: Vec<String> = std::fs::read_to_string("tests/fixtures/chat_valid.jsonl")
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let validation = dir.join("valid.jsonl");
+    std::fs::write(
+        &validation,
+        format!(
+            "{}\n{}\n",
+            lines[3],
+            r#"{"messages":[{"role":"user","content":"new"},{"role":"assistant","content":"one"}]}"#
+        ),
+    )
+    .unwrap();
+    let (code, text) = run(&[
+        "validate",
+        "tests/fixtures/chat_valid.jsonl",
+        "--validation",
+        validation.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["validation"]["overlap"], serde_json::json!([1]));
+    assert_eq!(v["validation"]["warning_counts"]["in_both_sets"], 1);
+    assert_eq!(v["training"]["valid_examples"], 12);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_format_is_checked_with_line_numbers() {
+    // (file, format, valid examples, [(line, code)] expected among the errors)
+    let cases: [(&str, &str, u64, &[(u64, &str)]); 4] = [
+        (
+            "sharegpt.jsonl",
+            "ShareGPT",
+            2,
+            &[
+                (3, "example_missing_assistant_message"),
+                (4, "unrecognized_role"),
+                (4, "empty_content"),
+            ],
+        ),
+        (
+            "preference.jsonl",
+            "OpenAI preference (DPO)",
+            1,
+            &[(2, "missing_messages_list"), (2, "missing_content")],
+        ),
+        (
+            "prompt_completion.jsonl",
+            "prompt / completion",
+            1,
+            &[(2, "empty_value"), (3, "wrong_type")],
+        ),
+        ("alpaca.jsonl", "Alpaca", 3, &[]),
+    ];
+    for (file, format, valid, expected) in cases {
+        let (code, text) = run(&["validate", &format!("tests/fixtures/{file}"), "--json"]);
+        assert_eq!(code, 1, "{file}: fewer than 10 examples is an error");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["format"], format, "{file}");
+        assert_eq!(v["valid_examples"], valid, "{file}");
+        let errors: Vec<(u64, String)> = v["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["line"].as_u64().unwrap(),
+                    e["code"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        for (line, code) in expected {
+            assert!(
+                errors.contains(&(*line, code.to_string())),
+                "{file}: {line} {code} in {errors:?}"
+            );
+        }
+        assert!(v["tokens"]["total"].as_u64().unwrap() > 0, "{file}");
+    }
+}
+
+#[test]
+fn generate_writes_a_deterministic_valid_file() {
+    let dir = std::env::temp_dir().join(format!("tunewise-gen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.jsonl"), dir.join("b.jsonl"));
+    assert_eq!(run(&["generate", "--mb", "1", a.to_str().unwrap()]).0, 0);
+    assert_eq!(run(&["generate", "--mb", "1", b.to_str().unwrap()]).0, 0);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let (code, text) = run(&["validate", a.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(run(&["generate", "--mb", "x", "c.jsonl"]).0, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -153,8 +153,10 @@ mod cli {
         };
         let mut reports = vec![(args.path.clone(), ReportJson::from(&report))];
         if let Some(path) = &args.validation {
+            // A validation set may be small; it only needs one example.
             let options = ValidatorOptions {
                 other_set: Some(Arc::new(hashes)),
+                min_examples: Some(1),
                 ..options
             };
             match validate_file(path, options) {

@@ -34,7 +34,14 @@ test('a valid file dropped on the page is ready, with exact token counts', async
   await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples in chat_valid\.jsonl/, { timeout: 20_000 });
   // 12 examples × 37 tokens each (Python tiktoken, o200k_base, the notebook's rule).
   const stats = page.getByRole('table', { name: /Tokens per valid example/ });
-  await expect(stats.getByRole('row').nth(1)).toHaveText(/^444\s*96\s*37\.0\s*37\s*37\s*37\s*0$/);
+  const cell = (name) => stats.getByRole('row', { name: new RegExp('^' + name) }).getByRole('cell');
+  await expect(cell('Total')).toHaveText('444');
+  await expect(cell('Trainable')).toHaveText('96');
+  await expect(cell('Mean per example')).toHaveText('37.0');
+  await expect(cell('Median')).toHaveText('37');
+  await expect(cell('95th percentile')).toHaveText('37');
+  await expect(cell('Maximum')).toHaveText('37');
+  await expect(cell('Examples over the limit')).toHaveText('0');
   await expect(page.getByRole('img', { name: /Histogram of tokens per example/ })).toBeVisible();
   // Nothing left the page but the vocabulary fetched from this same site.
   const after = requests.slice(before);
@@ -195,3 +202,14 @@ for (const scheme of ['light', 'dark']) {
     expect(await axe(page)).toEqual([]);
   });
 }
+
+test('the report fits a 360 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page);
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
+  await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 20_000 });
+  await page.locator('details.finding-group summary').first().click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-phone.png'), fullPage: true });
+});

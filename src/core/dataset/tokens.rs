@@ -235,6 +235,25 @@ fn chat_messages(messages: &[Value], count: &dyn Fn(&str) -> usize) -> ExampleTo
 mod tests {
     use super::*;
 
+    use proptest::prelude::*;
+
+    proptest! {
+        // Any text in any field: counting never panics, and the notebook's
+        // overhead (3 per message + 3 priming) is always there.
+        #[test]
+        fn any_chat_text_counts(user in any::<String>(), reply in any::<String>(), name in any::<String>()) {
+            let tok = builtin(Encoding::O200kBase);
+            let line = serde_json::json!({"messages": [
+                {"role": "user", "content": user, "name": name},
+                {"role": "assistant", "content": reply},
+            ]});
+            let t = count_example(Format::Chat, &line, tok);
+            prop_assert!(t.total >= 9 + 1);
+            prop_assert_eq!(t.trainable, tok.count(reply.as_str()));
+            prop_assert!(t.total >= t.trainable);
+        }
+    }
+
     #[test]
     fn names_round_trip() {
         for e in Encoding::ALL {

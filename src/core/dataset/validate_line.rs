@@ -155,12 +155,18 @@ pub fn validate_line(
             } else {
                 ("invalid_json", "The line is not valid JSON.")
             };
-            out.push(Finding::error(
-                n,
-                code,
-                None,
-                format!("{hint} Parser: {e} (column {}).", e.column()),
-            ));
+            out.push(Finding::error(n, code, None, {
+                // serde_json says "… at line 1 column N"; in one JSONL
+                // line, only the character position means anything.
+                let text = e.to_string();
+                let what = text
+                    .rsplit_once(" at line ")
+                    .map_or(text.as_str(), |(w, _)| w);
+                format!(
+                    "{hint} The parser stopped at character {}: {what}.",
+                    e.column()
+                )
+            }));
             return LineReport::default();
         }
     };

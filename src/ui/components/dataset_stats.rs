@@ -46,11 +46,15 @@ pub fn DatasetStats(
                 Some(t) => view! {
                     <table class="stats-table">
                         <caption>{format!("Tokens per valid example ({}, counted as OpenAI counts chat: 3 per message, 1 per name, 3 to prime the reply)", t.encoding)}</caption>
-                        <thead><tr><th scope="col">"Total"</th><th scope="col">"Trainable"</th><th scope="col">"Mean"</th><th scope="col">"Median"</th><th scope="col">"p95"</th><th scope="col">"Max"</th><th scope="col">"Over the limit"</th></tr></thead>
-                        <tbody><tr>
-                            <td>{n(t.total)}</td><td>{n(t.trainable)}</td><td>{format!("{:.1}", t.mean)}</td>
-                            <td>{n(t.median)}</td><td>{n(t.p95)}</td><td>{n(t.max)}</td><td>{n(t.over_limit as u64)}</td>
-                        </tr></tbody>
+                        <tbody>
+                            <tr><th scope="row">"Total"</th><td>{n(t.total)}</td></tr>
+                            <tr><th scope="row">"Trainable"</th><td>{n(t.trainable)}</td></tr>
+                            <tr><th scope="row">"Mean per example"</th><td>{format!("{:.1}", t.mean)}</td></tr>
+                            <tr><th scope="row">"Median"</th><td>{n(t.median)}</td></tr>
+                            <tr><th scope="row">"95th percentile"</th><td>{n(t.p95)}</td></tr>
+                            <tr><th scope="row">"Maximum"</th><td>{n(t.max)}</td></tr>
+                            <tr><th scope="row">"Examples over the limit"</th><td>{n(t.over_limit as u64)}</td></tr>
+                        </tbody>
                     </table>
                     <figure class="histogram">
                         <div class="chart" role="img" aria-label=format!(
