@@ -139,7 +139,8 @@ fn a_validation_set_is_checked_for_overlap() {
 #[test]
 fn every_format_is_checked_with_line_numbers() {
     // (file, format, valid examples, [(line, code)] expected among the errors)
-    let cases: [(&str, &str, u64, &[(u64, &str)]); 4] = [
+    type Case<'a> = (&'a str, &'a str, u64, &'a [(u64, &'a str)]);
+    let cases: [Case; 4] = [
         (
             "sharegpt.jsonl",
             "ShareGPT",

@@ -213,3 +213,23 @@ test('the report fits a 360 px phone', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(SHOTS, 'dataset-phone.png'), fullPage: true });
 });
+
+test('"use these numbers in the cost calculator" carries tokens, epochs and price', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
+  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 20_000 });
+  const cost = page.getByRole('region', { name: 'Training tokens and cost' });
+  // 12 examples: the notebook's rule gives 9 epochs; 444 tokens × 9 = 3,996.
+  await expect(cost.getByRole('textbox', { name: /^Epochs/ })).toHaveValue('9');
+  await expect(cost).toContainText('3,996 billed tokens');
+  await cost.getByRole('textbox', { name: /^Epochs/ }).fill('4');
+  await expect(cost).toContainText('1,776 billed tokens');
+  await cost.getByLabel('Training price').selectOption('openai-gpt-4o-mini-ft');
+  await cost.getByRole('link', { name: 'Use these numbers in the cost calculator' }).click();
+  await expect(page).toHaveURL(/costs\.html#\/costs\?/);
+  const card = page.locator('details.approach-editor', { hasText: 'API fine-tuning' }).first();
+  await card.locator('summary').click();
+  await expect(card.getByRole('textbox', { name: /^Training tokens/ })).toHaveValue('444');
+  await expect(card.getByRole('textbox', { name: /^Epochs/ })).toHaveValue('4');
+  await expect(card.getByLabel('Price preset')).toHaveValue('openai-gpt-4o-mini-ft');
+});
