@@ -19,6 +19,7 @@
 //!   text; chart: the token histogram as SVG), or
 //!   `{type: "exported", job, name, blob}` for an export.
 //! - `{type: "cancelled", job}` / `{type: "failed", job, message}`.
+//! - `{type: "crashed", message}`: an internal error; every job is lost.
 //!
 //! Architecture invariant: no validation logic here; the worker reads
 //! slices, calls `crate::core::dataset`, and posts what it returns.
@@ -111,6 +112,24 @@ pub fn start() {
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // A bug that escapes as an exception or a rejected promise must not
+    // leave the page waiting: tell it, so it can say so and restart us.
+    let crashed = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
+        let reason = get(&event, "reason");
+        let detail = if reason.is_undefined() {
+            get(&event, "message")
+        } else {
+            reason
+        };
+        post(&[
+            ("type", "crashed".into()),
+            ("message", error_text(&detail).into()),
+        ]);
+    });
+    for kind in ["unhandledrejection", "error"] {
+        let _ = scope().add_event_listener_with_callback(kind, crashed.as_ref().unchecked_ref());
+    }
+    crashed.forget();
     post(&[("type", "ready".into())]);
 }
 

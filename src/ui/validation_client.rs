@@ -81,8 +81,8 @@ impl ValidationClient {
                 on_message.forget();
                 let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
                     move |e: web_sys::ErrorEvent| {
-                        client.fail_all(format!(
-                            "The validator stopped: {}. Reload the page to try again.",
+                        client.crash(format!(
+                            "The validator stopped: {}. Pick the file again to retry.",
                             e.message()
                         ));
                     },
@@ -95,6 +95,20 @@ impl ValidationClient {
                 "This browser cannot start a Web Worker, which the validator needs.".into(),
             ),
         }
+    }
+
+    /// Drops a worker in an unknown state (the next job starts a fresh
+    /// one) and fails every job with `message`.
+    fn crash(&self, message: String) {
+        let worker = self.inner.try_update_value(|i| {
+            i.ready = false;
+            i.queue.clear();
+            i.worker.take()
+        });
+        if let Some(w) = worker.flatten() {
+            w.terminate();
+        }
+        self.fail_all(message);
     }
 
     fn fail_all(&self, message: String) {
@@ -120,6 +134,11 @@ impl ValidationClient {
             for message in queue {
                 self.post(&message);
             }
+            return;
+        }
+        if kind == "crashed" {
+            let why = get(&data, "message").as_string().unwrap_or_default();
+            self.crash(format!("The validator hit an internal error ({why}). Pick the file again to retry; if it happens again, please report it with the file's first lines."));
             return;
         }
         let job = get(&data, "job").as_f64().unwrap_or(-1.0) as u32;

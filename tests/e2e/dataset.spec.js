@@ -76,6 +76,13 @@ test('a binary file gets a clear verdict, not a crash', async ({ page }) => {
   await dropFile(page, 'binary.png', fs.readFileSync(path.join(FIXTURES, 'binary.png')), 'image/png');
   await expect(verdict(page)).toHaveText(/^Fix \d+ problems? in binary\.png/, { timeout: 20_000 });
   await expect(page.locator('details.finding-group', { hasText: /invalid_utf8|invalid_json/ }).first()).toBeVisible();
+  // A file saved as UTF-16 (Windows Notepad's "Unicode") is named as such.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"prompt":"a","completion":"b"}\n', 'utf16le')]);
+  await dropFile(page, 'notepad.jsonl', utf16);
+  await expect(verdict(page)).toHaveText(/in notepad\.jsonl$/, { timeout: 20_000 });
+  const group = page.locator('details.finding-group', { hasText: 'utf16_file' });
+  await group.locator('summary').first().click();
+  await expect(group).toContainText('Save it as UTF-8');
 });
 
 test('a large validation shows progress and can be cancelled', async ({ page }) => {

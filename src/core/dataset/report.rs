@@ -115,6 +115,8 @@ pub struct DatasetValidator {
     seen: HashMap<u64, usize>,
     pending: Option<RawLine>,
     first_text: Option<String>,
+    /// The file's first bytes, to recognise files that are not JSONL text.
+    head: Vec<u8>,
 }
 
 impl DatasetValidator {
@@ -140,11 +142,16 @@ impl DatasetValidator {
             seen: HashMap::new(),
             pending: None,
             first_text: None,
+            head: Vec::new(),
         }
     }
 
     /// Feeds the next chunk of the file.
     pub fn push(&mut self, chunk: &[u8]) {
+        if self.head.len() < 8 {
+            let take = (8 - self.head.len()).min(chunk.len());
+            self.head.extend_from_slice(&chunk[..take]);
+        }
         let mut lines = Vec::new();
         self.splitter.push(chunk, &mut |l| lines.push(l));
         let mut batch = Vec::with_capacity(lines.len());
@@ -276,6 +283,9 @@ impl DatasetValidator {
     }
 
     fn file_level(&mut self) {
+        if let Some((code, message)) = not_jsonl_text(&self.head) {
+            self.add(Finding::error(1, code, None, message));
+        }
         let first = self.first_text.clone().unwrap_or_default();
         let first = first.trim();
         let invalid_json = self
@@ -329,6 +339,40 @@ impl DatasetValidator {
         } else if n < RECOMMENDED_EXAMPLES {
             self.add(Finding::warning(1, "few_examples", None, format!("{n} valid examples; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).")));
         }
+    }
+}
+
+/// Recognises, from its first bytes, a file that is not JSONL text at all,
+/// so the report says what it is instead of only "not JSON" on every line.
+fn not_jsonl_text(head: &[u8]) -> Option<(&'static str, &'static str)> {
+    let starts = |magic: &[u8]| head.starts_with(magic);
+    if starts(b"\xFF\xFE") || starts(b"\xFE\xFF") {
+        Some((
+            "utf16_file",
+            "The file is UTF-16 text (what Windows Notepad calls \"Unicode\"). Save it as UTF-8 and check it again.",
+        ))
+    } else if starts(b"\x1F\x8B") {
+        Some((
+            "compressed_file",
+            "The file is gzip-compressed. Decompress it first (gunzip, or open and save it), then check the .jsonl inside.",
+        ))
+    } else if starts(b"PK\x03\x04") {
+        Some((
+            "zip_file",
+            "The file is a ZIP archive (or an Excel or Word document, which are ZIP files). Export the data as JSONL: one JSON object per line.",
+        ))
+    } else if starts(b"%PDF") {
+        Some((
+            "pdf_file",
+            "The file is a PDF, not JSONL. Export the training data as JSONL: one JSON object per line.",
+        ))
+    } else if head.len() >= 4 && head[..4].iter().filter(|b| **b == 0).count() >= 2 {
+        Some((
+            "binary_file",
+            "The file holds binary data (NUL bytes), not JSONL text. Pick the .jsonl file itself.",
+        ))
+    } else {
+        None
     }
 }
 
@@ -499,6 +543,34 @@ mod tests {
                 .error_counts
                 .get("truncated_last_line"),
             Some(&1)
+        );
+    }
+
+    #[test]
+    fn files_that_are_not_text_say_what_they_are() {
+        let utf16: Vec<u8> = "\u{feff}{\"prompt\":\"a\"}\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        for (bytes, code) in [
+            (utf16.as_slice(), "utf16_file"),
+            (b"\x1F\x8B\x08\x00rest".as_slice(), "compressed_file"),
+            (b"PK\x03\x04xlsx".as_slice(), "zip_file"),
+            (b"%PDF-1.7\n".as_slice(), "pdf_file"),
+        ] {
+            let r = validate_bytes(bytes, None);
+            assert_eq!(
+                r.error_counts.get(code),
+                Some(&1),
+                "{code}: {:?}",
+                r.error_counts
+            );
+        }
+        assert!(
+            !validate_bytes(b"{\"prompt\":\"a\",\"completion\":\"b\"}\n", None)
+                .error_counts
+                .keys()
+                .any(|k| k.ends_with("_file"))
         );
     }
 
