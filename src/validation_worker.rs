@@ -163,11 +163,15 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
         Some(e) => Some((tokenizer(job, e).await?, e)),
         None => None,
     };
-    let other_set = if options.is_validation_set {
+    let other_set = if options.is_validation_set && options.compare_with_training {
         TRAINING_HASHES.with(|h| h.borrow().clone())
     } else {
         None
     };
+    if !options.is_validation_set {
+        // Until this file is done, no training examples are known.
+        TRAINING_HASHES.with(|h| *h.borrow_mut() = None);
+    }
     let mut validator = DatasetValidator::with_options(ValidatorOptions {
         expected: options.format(),
         tokenizer,

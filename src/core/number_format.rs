@@ -24,6 +24,21 @@ pub fn count(x: f64) -> String {
     out
 }
 
+/// A count with its noun: "1 line", "12,000 lines".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", count(n as f64), if n == 1 { one } else { many })
+}
+
+/// A mean or other fractional figure: one decimal below 1,000, whole
+/// numbers with separators above ("37.4", "3,750,012").
+pub fn mean(x: f64) -> String {
+    if x.is_finite() && x.abs() < 1000.0 {
+        format!("{x:.1}")
+    } else {
+        count(x)
+    }
+}
+
 /// US dollars: cents for amounts of $1 and more (with separators), three
 /// significant figures below a dollar.
 pub fn usd(x: f64) -> String {
@@ -88,6 +103,12 @@ mod tests {
 
     #[test]
     fn counts() {
+        assert_eq!(counted(1, "line", "lines"), "1 line");
+        assert_eq!(counted(12_000, "line", "lines"), "12,000 lines");
+        assert_eq!(
+            (mean(37.04), mean(3_750_012.0)),
+            ("37.0".to_string(), "3,750,012".to_string())
+        );
         assert_eq!(count(50_000.0), "50,000");
         assert_eq!(count(999.6), "1,000");
         assert_eq!(count(0.0), "0");

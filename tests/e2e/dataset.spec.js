@@ -116,7 +116,7 @@ test('a validation file is checked too, and examples in both files are flagged',
   await page.getByLabel('Validation file (optional)').setInputFiles({ name: 'valid_set.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(validation) });
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
   const region = page.getByRole('region', { name: 'Validation set' });
-  await expect(region).toContainText('valid_set.jsonl: 3 valid examples, 0 errors, 3 warnings; 2 example(s) also in the training file.', { timeout: 20_000 });
+  await expect(region).toContainText('valid_set.jsonl: 3 valid examples, 0 errors, 3 warnings; 2 examples also in the training file.', { timeout: 20_000 });
 });
 
 async function download(page, buttonName) {
@@ -182,6 +182,7 @@ test('keyboard only: the file button opens the chooser, choices survive a reload
   await page.getByLabel('Provider').selectOption('together');
   await page.getByLabel('Tokenizer').selectOption('cl100k_base');
   await page.getByLabel('Training file (JSONL)').focus();
+  await expect(page.getByLabel('Training file (JSONL)')).toBeFocused();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
   await chooser.setFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
   await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 20_000 });
@@ -239,4 +240,40 @@ test('"use these numbers in the cost calculator" carries tokens, epochs and pric
   await expect(card.getByRole('textbox', { name: /^Training tokens/ })).toHaveValue('444');
   await expect(card.getByRole('textbox', { name: /^Epochs/ })).toHaveValue('4');
   await expect(card.getByLabel('Price preset')).toHaveValue('openai-gpt-4o-mini-ft');
+});
+
+test('changing a setting re-checks the file with it, keeping focus on the control', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
+  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 20_000 });
+  // Forcing the Alpaca format makes every chat line wrong.
+  await page.getByLabel('Format').focus();
+  await page.getByLabel('Format').selectOption('Alpaca');
+  await expect(verdict(page)).toHaveText(/^Fix \d+ problems/, { timeout: 20_000 });
+  await expect(page.getByLabel('Format')).toBeFocused();
+  await page.getByLabel('Format').selectOption('');
+  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 20_000 });
+  // No tokenizer: no token table.
+  await page.getByLabel('Tokenizer').selectOption('none');
+  await expect(page.getByText('Tokens were not counted')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('table', { name: /Tokens per valid example/ })).toHaveCount(0);
+});
+
+test('a cancelled training file releases a waiting validation file, and Cancel keeps the keyboard in place', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    const line = JSON.stringify({ messages: [{ role: 'user', content: 'x '.repeat(400) }, { role: 'assistant', content: 'y '.repeat(200) }] }) + '\n';
+    const chunk = line.repeat(Math.ceil((4 << 20) / line.length));
+    const dt = new DataTransfer();
+    dt.items.add(new File(Array(30).fill(chunk), 'big.jsonl'));
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.getByLabel('Validation file (optional)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
+  await expect(page.getByText('Waiting for the training file…')).toBeVisible();
+  await page.getByRole('group', { name: 'Checking the training file' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel('Training file (JSONL)')).toBeFocused();
+  const region = page.getByRole('region', { name: 'Validation set' });
+  await expect(region).toContainText('chat_valid.jsonl: 12 valid examples, 0 errors', { timeout: 20_000 });
+  // Checked on its own: no training report to overlap with.
+  await expect(region).toContainText('0 examples also in the training file');
 });

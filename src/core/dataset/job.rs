@@ -18,8 +18,12 @@ pub struct JobOptions {
     pub format: Option<String>,
     pub max_tokens_per_example: Option<usize>,
     pub min_examples: Option<usize>,
-    /// True for the validation-set file (checked against the training file).
+    /// True for the validation-set file.
     pub is_validation_set: bool,
+    /// Check the validation set for examples of the last training file
+    /// checked (only when that check finished).
+    #[serde(default)]
+    pub compare_with_training: bool,
     /// Seed of the train/test split.
     pub split_seed: u64,
     /// Clean examples in the file (from its report), for an exact split.

@@ -21,6 +21,7 @@ use crate::core::dataset::providers::Provider;
 use crate::core::dataset::stats::{DatasetStats, StatsBuilder};
 use crate::core::dataset::tokens::{Encoding, ExampleTokens, count_example};
 use crate::core::dataset::validate_line::{Format, validate_line};
+use crate::core::number_format;
 
 /// Findings kept in full; beyond this only counts grow.
 pub const MAX_KEPT_FINDINGS: usize = 10_000;
@@ -89,9 +90,11 @@ pub struct DatasetReport {
 impl DatasetReport {
     /// The format most examples are in.
     pub fn main_format(&self) -> Option<&'static str> {
+        // On a tie, the format listed first in `Format::ALL`.
+        let rank = |label: &str| Format::ALL.iter().position(|f| f.label() == label);
         self.formats
             .iter()
-            .max_by_key(|(_, n)| **n)
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| rank(b.0).cmp(&rank(a.0))))
             .map(|(f, _)| *f)
     }
 
@@ -117,6 +120,10 @@ pub struct DatasetValidator {
     first_text: Option<String>,
     /// The file's first bytes, to recognise files that are not JSONL text.
     head: Vec<u8>,
+    /// Line 1 holds a CR (a file with CR-only line endings is one line).
+    first_line_has_cr: bool,
+    /// Codes found on line 1.
+    first_line_codes: Vec<&'static str>,
 }
 
 impl DatasetValidator {
@@ -143,6 +150,8 @@ impl DatasetValidator {
             pending: None,
             first_text: None,
             head: Vec::new(),
+            first_line_has_cr: false,
+            first_line_codes: Vec::new(),
         }
     }
 
@@ -223,6 +232,8 @@ impl DatasetValidator {
         } = a;
         self.report.lines = line.number;
         if line.number == 1 {
+            self.first_line_has_cr = line.bytes.contains(&b'\r');
+            self.first_line_codes = found.iter().map(|f| f.code).collect();
             self.first_text = Some(
                 String::from_utf8_lossy(&line.bytes[..line.bytes.len().min(200)]).into_owned(),
             );
@@ -283,8 +294,19 @@ impl DatasetValidator {
     }
 
     fn file_level(&mut self) {
+        if self.report.bytes == 0 {
+            self.add(Finding::error(
+                1,
+                "empty_file",
+                None,
+                "The file is empty: pick the file that holds the examples.",
+            ));
+        }
         if let Some((code, message)) = not_jsonl_text(&self.head) {
             self.add(Finding::error(1, code, None, message));
+        }
+        if self.report.lines == 1 && self.first_line_has_cr {
+            self.add(Finding::error(1, "cr_line_endings", None, "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
         }
         let first = self.first_text.clone().unwrap_or_default();
         let first = first.trim();
@@ -294,7 +316,15 @@ impl DatasetValidator {
             .get("invalid_json")
             .copied()
             .unwrap_or(0);
-        if first.starts_with('[') && invalid_json > 0 {
+        // A JSON array: "[" alone or "[{" on line 1 (spread over lines), or
+        // a one-line array of objects.
+        let array_start = first == "[" || first.starts_with("[{") || first.starts_with("[ {");
+        let one_line_array = self.report.lines == 1
+            && first.starts_with('[')
+            && self.first_line_codes.contains(&"data_type");
+        if (array_start && invalid_json > 0 && self.first_line_codes.contains(&"invalid_json"))
+            || one_line_array
+        {
             self.add(Finding::error(1, "json_array_not_jsonl", None, "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
         } else if first == "{" && invalid_json > 0 {
             self.add(Finding::error(1, "pretty_printed_json", None, "The file holds pretty-printed JSON spread over several lines. JSONL needs each object on one line: convert it."));
@@ -407,7 +437,7 @@ fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) -> Analysed
                 found.push(Finding::warning(n, "no_trainable_tokens", None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
             }
             if let Some(limit) = options.max_tokens_per_example.filter(|l| t.total > *l) {
-                found.push(Finding::warning(n, "too_many_tokens", None, format!("{} tokens, over the limit of {limit} per example: the end will be truncated in training. Shorten or split the example.", t.total)));
+                found.push(Finding::warning(n, "too_many_tokens", None, format!("{} tokens, over the limit of {} per example: the end will be truncated in training. Shorten or split the example.", number_format::count(t.total as f64), number_format::count(limit as f64))));
             }
         }
     }
@@ -572,6 +602,39 @@ mod tests {
                 .keys()
                 .any(|k| k.ends_with("_file"))
         );
+    }
+
+    #[test]
+    fn empty_files_cr_only_files_and_arrays_are_named() {
+        assert_eq!(
+            validate_bytes(b"", None).error_counts.get("empty_file"),
+            Some(&1)
+        );
+        let cr =
+            b"{\"prompt\":\"a\",\"completion\":\"b\"}\r{\"prompt\":\"c\",\"completion\":\"d\"}\r";
+        assert_eq!(
+            validate_bytes(cr, None).error_counts.get("cr_line_endings"),
+            Some(&1)
+        );
+        let one_line = validate_bytes(b"[{\"prompt\":\"a\",\"completion\":\"b\"}]\n", None);
+        assert!(
+            one_line.error_counts.contains_key("json_array_not_jsonl"),
+            "{:?}",
+            one_line.error_counts
+        );
+        // A deeply nested first line followed by good lines is not an array file.
+        let mut deep = "[".repeat(1000);
+        deep.push('\n');
+        for i in 0..3 {
+            deep.push_str(&format!("{{\"prompt\":\"{i}\",\"completion\":\"x\"}}\n"));
+        }
+        let r = validate_bytes(deep.as_bytes(), None);
+        assert!(
+            !r.error_counts.contains_key("json_array_not_jsonl"),
+            "{:?}",
+            r.error_counts
+        );
+        assert!(r.error_counts.contains_key("invalid_json"));
     }
 
     proptest! {

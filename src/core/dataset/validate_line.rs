@@ -162,8 +162,15 @@ pub fn validate_line(
                 let what = text
                     .rsplit_once(" at line ")
                     .map_or(text.as_str(), |(w, _)| w);
+                let why = if what.contains("surrogate") || what.contains("hex escape") {
+                    " (a \\u escape between \\ud800 and \\udfff must be one of a pair: write the character itself, or both halves)"
+                } else if what.contains("number out of range") {
+                    " (a number too large for a 64-bit float: write it as a string)"
+                } else {
+                    ""
+                };
                 format!(
-                    "{hint} The parser stopped at character {}: {what}.",
+                    "{hint} The parser stopped at character {}: {what}{why}.",
                     e.column()
                 )
             }));

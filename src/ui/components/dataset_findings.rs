@@ -19,31 +19,36 @@ pub fn DatasetFindings(report: Arc<ReportJson>, file_name: String) -> impl IntoV
     let warnings = report.warning_total();
     let verdict = if errors == 0 {
         format!(
-            "Ready: {} valid example{} in {}",
-            number_format::count(report.valid_examples as f64),
-            if report.valid_examples == 1 { "" } else { "s" },
+            "Ready: {} in {}",
+            number_format::counted(report.valid_examples, "valid example", "valid examples"),
             file_name
         )
     } else {
         format!(
-            "Fix {} problem{} in {}",
-            number_format::count(errors as f64),
-            if errors == 1 { "" } else { "s" },
+            "Fix {} in {}",
+            number_format::counted(errors, "problem", "problems"),
             file_name
         )
     };
+    let format = match (report.formats.len(), &report.format) {
+        (0, _) | (_, None) => "no known format".to_string(),
+        (1, Some(f)) => f.clone(),
+        _ => format!(
+            "mixed: {}",
+            report
+                .formats
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
     let detail = format!(
-        "{} lines · {} valid examples ({}) · {} error{} · {} warning{}",
-        number_format::count(report.lines as f64),
-        number_format::count(report.valid_examples as f64),
-        report
-            .format
-            .clone()
-            .unwrap_or_else(|| "no known format".into()),
-        number_format::count(errors as f64),
-        if errors == 1 { "" } else { "s" },
-        number_format::count(warnings as f64),
-        if warnings == 1 { "" } else { "s" },
+        "{} · {} ({format}) · {} · {}",
+        number_format::counted(report.lines, "line", "lines"),
+        number_format::counted(report.valid_examples, "valid example", "valid examples"),
+        number_format::counted(errors, "error", "errors"),
+        number_format::counted(warnings, "warning", "warnings"),
     );
     let mut groups: BTreeMap<(u8, String), Vec<&FindingJson>> = BTreeMap::new();
     for f in &report.errors {
@@ -71,7 +76,16 @@ pub fn DatasetFindings(report: Arc<ReportJson>, file_name: String) -> impl IntoV
                 .take(SHOWN_PER_KIND)
                 .map(|f| {
                     let excerpt = report.excerpts.get(&f.line).cloned();
-                    let field = f.field.clone().map(|p| format!(" · {p}")).unwrap_or_default();
+                    // A field path can hold a hostile 200,000-character key.
+                    let field = f
+                        .field
+                        .as_deref()
+                        .map(|p| {
+                            let short: String = p.chars().take(80).collect();
+                            let more = if p.chars().count() > 80 { "…" } else { "" };
+                            format!(" · {short}{more}")
+                        })
+                        .unwrap_or_default();
                     view! {
                         <li>
                             <span class="finding-line">{format!("Line {}{field}", f.line)}</span>

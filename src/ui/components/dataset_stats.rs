@@ -49,7 +49,7 @@ pub fn DatasetStats(
                         <tbody>
                             <tr><th scope="row">"Total"</th><td>{n(t.total)}</td></tr>
                             <tr><th scope="row">"Trainable"</th><td>{n(t.trainable)}</td></tr>
-                            <tr><th scope="row">"Mean per example"</th><td>{format!("{:.1}", t.mean)}</td></tr>
+                            <tr><th scope="row">"Mean per example"</th><td>{number_format::mean(t.mean)}</td></tr>
                             <tr><th scope="row">"Median"</th><td>{n(t.median)}</td></tr>
                             <tr><th scope="row">"95th percentile"</th><td>{n(t.p95)}</td></tr>
                             <tr><th scope="row">"Maximum"</th><td>{n(t.max)}</td></tr>
@@ -68,7 +68,7 @@ pub fn DatasetStats(
                 }.into_any(),
             }}
             <h3>"Balance"</h3>
-            <p>{format!("Turns per example: min {}, median {}, mean {:.1}, max {}.", n(s.turns.min), n(s.turns.median), s.turns.mean, n(s.turns.max))}</p>
+            <p>{format!("Turns per example: min {}, median {}, mean {}, max {}.", n(s.turns.min), n(s.turns.median), number_format::mean(s.turns.mean), n(s.turns.max))}</p>
             {(!roles.is_empty()).then(|| view! { <p>"Messages by role: "{roles.clone()}</p> })}
             {repeated_list("Most repeated system prompts", s.top_system_prompts.clone())}
             {repeated_list("Most repeated assistant replies", s.top_assistant_replies.clone())}

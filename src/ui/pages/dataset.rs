@@ -73,6 +73,8 @@ impl FileState {
 }
 
 const TRAINING: usize = 0;
+/// Status of a validation file queued behind the training file.
+const WAITING: &str = "Waiting for the training file…";
 const VALIDATION: usize = 1;
 
 fn job_options(s: &DatasetSettings, is_validation_set: bool) -> JobOptions {
@@ -89,6 +91,7 @@ fn job_options(s: &DatasetSettings, is_validation_set: bool) -> JobOptions {
         is_validation_set,
         split_seed: s.seed,
         clean_examples: 0,
+        compare_with_training: false,
         provider: Some(s.provider.clone()),
     }
 }
@@ -131,7 +134,9 @@ pub fn DatasetPage() -> impl IntoView {
 
     // Starts (or restarts) the check of file `slot`. The validation set
     // waits for the training set: its overlap check needs those examples.
-    let run = move |slot: usize| {
+    // `focus`: the user chose the file, so the verdict takes focus when it
+    // arrives (a re-check after a settings change leaves focus alone).
+    let run = move |slot: usize, focus: bool| {
         let Some(file) = files.with_value(|f| f[slot].clone()) else {
             return;
         };
@@ -155,7 +160,7 @@ pub fn DatasetPage() -> impl IntoView {
                 size: file.size(),
                 bytes: 0.0,
                 lines: 0.0,
-                status: Some("Waiting for the training file…".into()),
+                status: Some(WAITING.into()),
             });
             return;
         }
@@ -167,7 +172,9 @@ pub fn DatasetPage() -> impl IntoView {
             lines: 0.0,
             status: None,
         });
-        let options = settings.with_untracked(|s| job_options(s, slot == VALIDATION));
+        let mut options = settings.with_untracked(|s| job_options(s, slot == VALIDATION));
+        options.compare_with_training = slot == VALIDATION
+            && matches!(states[TRAINING].get_untracked(), FileState::Done { .. });
         let state = states[slot];
         let started = browser_state::now_ms();
         let job = client.validate(&file, &options, move |event| {
@@ -210,7 +217,9 @@ pub fn DatasetPage() -> impl IntoView {
                         size,
                     });
                     jobs.update_value(|j| j[slot] = None);
-                    browser_state::focus_after_paint("verdict-title");
+                    if focus && slot == TRAINING {
+                        browser_state::focus_after_paint("verdict-title");
+                    }
                 }
                 JobEvent::Cancelled => state.set(FileState::Cancelled { name: name.clone() }),
                 JobEvent::Failed(message) => state.set(FileState::Failed {
@@ -222,23 +231,30 @@ pub fn DatasetPage() -> impl IntoView {
         });
         jobs.update_value(|j| j[slot] = Some(job));
     };
-    // When the training file's report arrives, a waiting validation file goes next.
+    // When the training file is done (or cancelled, or failed), a waiting
+    // validation file goes next; overlap is checked only against a report.
     Effect::new(move |_| {
-        if matches!(states[TRAINING].get(), FileState::Done { .. })
+        if !matches!(states[TRAINING].get(), FileState::Running { .. })
             && files.with_value(|f| f[VALIDATION].is_some())
-            && matches!(states[VALIDATION].get_untracked(), FileState::Running { ref status, .. } if status.as_deref() == Some("Waiting for the training file…"))
+            && matches!(states[VALIDATION].get_untracked(), FileState::Running { ref status, .. } if status.as_deref() == Some(WAITING))
         {
-            run(VALIDATION);
+            run(VALIDATION, false);
         }
     });
     let choose = move |slot: usize, file: File| {
         files.update_value(|f| f[slot] = Some(file));
-        run(slot);
+        run(slot, true);
         if slot == TRAINING && files.with_value(|f| f[VALIDATION].is_some()) {
-            run(VALIDATION);
+            run(VALIDATION, false);
         }
     };
     let cancel = move |slot: usize| {
+        // The Cancel button disappears: keep the keyboard where it was.
+        browser_state::focus_after_paint(if slot == TRAINING {
+            "training-file"
+        } else {
+            "validation-file"
+        });
         if let Some(job) = jobs.with_value(|j| j[slot]) {
             client.cancel(job);
         } else {
@@ -252,10 +268,12 @@ pub fn DatasetPage() -> impl IntoView {
         settings.with(|s| (s.provider.clone(), s.max_tokens, s.encoding, s.format))
     });
     Effect::new(move |previous: Option<()>| {
-        checked.track();
+        // `get`, not `track`: a memo that is only tracked never runs, so it
+        // would never notice the settings change.
+        let _ = checked.get();
         if previous.is_some() {
-            run(TRAINING);
-            run(VALIDATION);
+            run(TRAINING, false);
+            run(VALIDATION, false);
         }
     });
     // Drop anywhere on the page: the training file.
@@ -357,6 +375,10 @@ pub fn DatasetPage() -> impl IntoView {
                     {format!("{}: at least {} examples; ", p.name, p.min_examples.map_or("—".into(), |n| n.to_string()))}
                     {p.billing.clone()}" Source: "<a href=src.clone() rel="noopener noreferrer">{src.clone()}</a>{format!(" (as of {date}).")}
                 </p>
+                <details class="hint source">
+                    <summary>"How sure are these figures?"</summary>
+                    <p>{p.note.clone()}</p>
+                </details>
             }
         })
     };
@@ -399,7 +421,7 @@ pub fn DatasetPage() -> impl IntoView {
         Some(view! {
             <div class="dataset-report">
                 <DatasetFindings report=report.clone() file_name=name.clone() />
-                {report.tokens.is_some().then(|| view! { <TrainingCost report=report.clone() validation settings /> })}
+                {(report.tokens.is_some() && report.valid_examples > 0).then(|| view! { <TrainingCost report=report.clone() validation settings /> })}
                 <DatasetStats report=report.clone() chart limit />
                 <DatasetDownloads report=report.clone() stem on_export=Callback::new(export) busy=exporting
                     seed=Signal::derive(move || settings.with(|s| s.seed))
@@ -416,11 +438,11 @@ pub fn DatasetPage() -> impl IntoView {
             <section class="panel validation-report" aria-labelledby="validation-title">
                 <h2 id="validation-title">"Validation set"</h2>
                 <p>{format!(
-                    "{name}: {} valid examples, {} errors, {} warnings; {} example(s) also in the training file.",
-                    number_format::count(report.valid_examples as f64),
-                    number_format::count(report.error_total() as f64),
-                    number_format::count(report.warning_total() as f64),
-                    number_format::count(report.overlap.len() as f64),
+                    "{name}: {}, {}, {}; {} also in the training file.",
+                    number_format::counted(report.valid_examples, "valid example", "valid examples"),
+                    number_format::counted(report.error_total(), "error", "errors"),
+                    number_format::counted(report.warning_total(), "warning", "warnings"),
+                    number_format::counted(report.overlap.len(), "example", "examples"),
                 )}</p>
                 <details><summary>"Its findings"</summary><DatasetFindings report=report.clone() file_name=name.clone() /></details>
             </section>
