@@ -183,13 +183,7 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
     let started = js_sys::Date::now();
     each_slice(job, &file, |bytes| {
         validator.push(bytes);
-        let (done, lines) = validator.progress();
-        post(&[
-            ("type", "progress".into()),
-            ("job", job.into()),
-            ("bytes", (done as f64).into()),
-            ("lines", (lines as f64).into()),
-        ]);
+        post_progress(job, validator.progress());
     })
     .await?;
     let (report, hashes) = validator.finish_with_hashes();
@@ -226,6 +220,16 @@ fn wasm_memory_bytes() -> f64 {
         .buffer()
         .unchecked_into::<js_sys::ArrayBuffer>()
         .byte_length() as f64
+}
+
+/// Tells the page how far a job is: bytes and lines done.
+fn post_progress(job: u32, (bytes, lines): (u64, usize)) {
+    post(&[
+        ("type", "progress".into()),
+        ("job", job.into()),
+        ("bytes", (bytes as f64).into()),
+        ("lines", (lines as f64).into()),
+    ]);
 }
 
 /// Reads `file` slice by slice, calling `each` with the bytes; stops when
@@ -338,13 +342,7 @@ async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -
     each_slice(job, file, |bytes| {
         exporter.push(bytes, &mut out);
         flush(&mut out, &mut parts, false);
-        let (done, lines) = exporter.progress();
-        post(&[
-            ("type", "progress".into()),
-            ("job", job.into()),
-            ("bytes", (done as f64).into()),
-            ("lines", (lines as f64).into()),
-        ]);
+        post_progress(job, exporter.progress());
     })
     .await?;
     exporter.finish(&mut out).map_err(Stop::Failed)?;
