@@ -16,7 +16,8 @@
 //! - `{type: "status", job, text}` (loading the vocabulary, …)
 //! - `{type: "progress", job, bytes, lines}` after every slice.
 //! - `{type: "done", job, report, chart}` (report: `ReportJson` as JSON
-//!   text; chart: the token histogram as SVG), or
+//!   text; chart: the token histogram as SVG; notice: why tokens were not
+//!   counted, if they were asked for but not counted), or
 //!   `{type: "exported", job, name, blob}` for an export.
 //! - `{type: "cancelled", job}` / `{type: "failed", job, message}`.
 //! - `{type: "crashed", message}`: an internal error; every job is lost.
@@ -159,9 +160,18 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
             .ok_or_else(|| Stop::Failed("Unknown export.".into()))?;
         return export(job, &file, &options, kind).await;
     }
-    let tokenizer = match options.encoding() {
-        Some(e) => Some((tokenizer(job, e).await?, e)),
-        None => None,
+    // Without its vocabulary (offline before it was ever fetched, say) the
+    // file is still checked, without token counts, and the page says why.
+    let (tokenizer, notice) = match options.encoding() {
+        Some(e) => match tokenizer(job, e).await {
+            Ok(t) => (Some((t, e)), None),
+            Err(Stop::Failed(why)) => (
+                None,
+                Some(format!("{why} The file was checked without token counts.")),
+            ),
+            Err(stop) => return Err(stop),
+        },
+        None => (None, None),
     };
     let other_set = if options.is_validation_set && options.compare_with_training {
         TRAINING_HASHES.with(|h| h.borrow().clone())
@@ -201,6 +211,7 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
     post(&[
         ("chart", chart.into()),
         ("memory", wasm_memory_bytes().into()),
+        ("notice", notice.map_or(JsValue::NULL, JsValue::from)),
         ("type", "done".into()),
         ("job", job.into()),
         ("millis", (js_sys::Date::now() - started).into()),

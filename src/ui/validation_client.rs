@@ -29,6 +29,8 @@ pub enum JobEvent {
         millis: f64,
         /// The worker's WebAssembly memory when it finished, in bytes.
         memory: f64,
+        /// Why tokens were not counted although asked for.
+        notice: Option<String>,
     },
     Exported(Vec<(String, Blob)>),
     Cancelled,
@@ -81,10 +83,15 @@ impl ValidationClient {
                 on_message.forget();
                 let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
                     move |e: web_sys::ErrorEvent| {
-                        client.crash(format!(
-                            "The validator stopped: {}. Pick the file again to retry.",
-                            e.message()
-                        ));
+                        let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
+                        client.crash(if offline {
+                            "You are offline, and the validator is downloaded only the first time a file is checked. Connect once and check any file; after that it works offline too.".to_string()
+                        } else {
+                            // A load failure gives an empty message.
+                            let what = e.message();
+                            let what = if what.is_empty() { "it could not be loaded".to_string() } else { what };
+                            format!("The validator stopped: {what}. Pick the file again to retry.")
+                        });
                     },
                 );
                 worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -155,6 +162,7 @@ impl ValidationClient {
                         report: Box::new(report),
                         chart: get(&data, "chart").as_string().unwrap_or_default(),
                         memory: get(&data, "memory").as_f64().unwrap_or(0.0),
+                        notice: get(&data, "notice").as_string(),
                         millis: get(&data, "millis").as_f64().unwrap_or(0.0),
                     },
                     Err(e) => {

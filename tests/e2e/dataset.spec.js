@@ -277,3 +277,13 @@ test('a cancelled training file releases a waiting validation file, and Cancel k
   // Checked on its own: no training report to overlap with.
   await expect(region).toContainText('0 examples also in the training file');
 });
+
+test('without its vocabulary (offline, say) a file is still checked, and the page says why tokens are missing', async ({ page, context }) => {
+  await context.route('**/*.tiktoken.gz', (route) => route.abort('internetdisconnected'));
+  await open(page);
+  await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
+  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 20_000 });
+  await expect(page.locator('.notice')).toContainText('Could not load the o200k_base vocabulary');
+  await expect(page.locator('.notice')).toContainText('checked without token counts');
+  await expect(page.getByText(/^Tokens were not counted/)).toBeVisible();
+});

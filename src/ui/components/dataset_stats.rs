@@ -42,7 +42,7 @@ pub fn DatasetStats(
         <section class="panel" aria-labelledby="stats-title">
             <h2 id="stats-title">"Statistics"</h2>
             {match tokens {
-                None => view! { <p>"Tokens were not counted (encoding: none)."</p> }.into_any(),
+                None => view! { <p>"Tokens were not counted: the tokenizer is set to none, or its vocabulary could not be loaded (see above)."</p> }.into_any(),
                 Some(t) => view! {
                     <table class="stats-table">
                         <caption>{format!("Tokens per valid example ({}, counted as OpenAI counts chat: 3 per message, 1 per name, 3 to prime the reply)", t.encoding)}</caption>

@@ -41,6 +41,7 @@ enum FileState {
         name: String,
         report: Arc<ReportJson>,
         chart: Arc<str>,
+        notice: Option<String>,
         millis: f64,
         size: f64,
     },
@@ -203,6 +204,7 @@ pub fn DatasetPage() -> impl IntoView {
                     chart,
                     millis,
                     memory,
+                    notice,
                 } => {
                     browser_state::record_timing(
                         "dataset-validate",
@@ -213,6 +215,7 @@ pub fn DatasetPage() -> impl IntoView {
                         name: name.clone(),
                         report: Arc::from(report),
                         chart: chart.into(),
+                        notice,
                         millis,
                         size,
                     });
@@ -395,7 +398,10 @@ pub fn DatasetPage() -> impl IntoView {
             }
             FileState::Failed { name, message } => Some(view! { <p class="error-message" role="alert">{format!("{name} could not be checked: {message}")}</p> }.into_any()),
             FileState::Cancelled { name } => Some(view! { <p class="hint" role="status">{format!("Cancelled: {name} was not checked. Pick it again to restart.")}</p> }.into_any()),
-            FileState::Done { millis, size, .. } => Some(view! { <p class="hint timing">{checked_text(size, millis)}</p> }.into_any()),
+            FileState::Done { millis, size, notice, .. } => Some(view! {
+                <p class="hint timing">{checked_text(size, millis)}</p>
+                {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            }.into_any()),
             FileState::Empty => None,
         }
         }
