@@ -30,6 +30,9 @@ pub struct Provider {
     pub name: String,
     pub min_examples: Option<usize>,
     pub max_file_bytes: Option<u64>,
+    /// A larger limit for files uploaded in parts (OpenAI's Uploads API).
+    #[serde(default)]
+    pub max_upload_bytes: Option<u64>,
     pub max_examples: Option<usize>,
     pub roles: Vec<String>,
     pub top_level_keys: Vec<String>,
@@ -138,7 +141,11 @@ impl Provider {
         out: &mut Vec<Finding>,
     ) {
         if let Some(max) = self.max_file_bytes.filter(|m| bytes > *m) {
-            out.push(Finding::error(1, "file_too_large", None, format!("The file is {:.1} MB; {} accepts at most {:.1} MB per file. Split it or drop examples.", bytes as f64 / 1e6, self.name, max as f64 / 1e6)));
+            let mb = |b: u64| b as f64 / 1e6;
+            match self.max_upload_bytes {
+                Some(parts) if bytes <= parts => out.push(Finding::warning(1, "file_needs_multipart_upload", None, format!("The file is {:.1} MB, over {}'s {:.0} MB for a single upload: upload it in parts (up to {:.0} MB), or split it.", mb(bytes), self.name, mb(max), mb(parts)))),
+                _ => out.push(Finding::error(1, "file_too_large", None, format!("The file is {:.1} MB; {} accepts at most {:.0} MB per file. Split it or drop examples.", mb(bytes), self.name, mb(self.max_upload_bytes.unwrap_or(max))))),
+            }
         }
         if let Some(max) = self.max_examples.filter(|m| valid_examples > *m) {
             out.push(Finding::error(
@@ -198,6 +205,13 @@ mod tests {
         let mut out = Vec::new();
         openai.check_file(600_000_000, 5, Some(Format::Alpaca), &mut out);
         let codes: Vec<&str> = out.iter().map(|f| f.code).collect();
-        assert_eq!(codes, ["file_too_large", "format_not_supported"]);
+        assert_eq!(
+            codes,
+            ["file_needs_multipart_upload", "format_not_supported"]
+        );
+        let mut out = Vec::new();
+        openai.check_file(9_000_000_000, 5, Some(Format::Chat), &mut out);
+        assert_eq!(out[0].code, "file_too_large");
+        assert!(out[0].message.contains("8000 MB"), "{}", out[0].message);
     }
 }
