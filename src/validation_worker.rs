@@ -188,7 +188,7 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
         max_tokens_per_example: options.max_tokens_per_example,
         min_examples: options.min_examples,
         other_set,
-        provider: options.provider().map(Arc::new),
+        provider: options.provider(),
     });
     let started = js_sys::Date::now();
     each_slice(job, &file, |bytes| {

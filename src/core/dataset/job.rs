@@ -39,7 +39,7 @@ impl JobOptions {
     }
 
     /// The target provider's rules.
-    pub fn provider(&self) -> Option<Provider> {
+    pub fn provider(&self) -> Option<&'static Provider> {
         self.provider.as_deref().and_then(providers::by_id)
     }
 

@@ -5,6 +5,8 @@
 //! Architecture invariant: pure, no UI imports; the data file is the only
 //! place the figures live.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -53,16 +55,20 @@ struct ProvidersFile {
     providers: Vec<Provider>,
 }
 
-/// Every provider, in the file's order (OpenAI first, generic last).
-pub fn all() -> Vec<Provider> {
-    serde_json::from_str::<ProvidersFile>(PROVIDERS_JSON)
-        .map(|f| f.providers)
-        .unwrap_or_default()
+/// Every provider, in the file's order (OpenAI first, generic last),
+/// parsed once.
+pub fn all() -> &'static [Provider] {
+    static PROVIDERS: OnceLock<Vec<Provider>> = OnceLock::new();
+    PROVIDERS.get_or_init(|| {
+        serde_json::from_str::<ProvidersFile>(PROVIDERS_JSON)
+            .map(|f| f.providers)
+            .unwrap_or_default()
+    })
 }
 
 /// The provider with this id.
-pub fn by_id(id: &str) -> Option<Provider> {
-    all().into_iter().find(|p| p.id == id)
+pub fn by_id(id: &str) -> Option<&'static Provider> {
+    all().iter().find(|p| p.id == id)
 }
 
 /// The provider's id for a format, as `formats` lists them.
@@ -176,7 +182,7 @@ mod tests {
             ids,
             ["openai", "together", "fireworks", "mistral", "generic"]
         );
-        for p in &all {
+        for p in all {
             assert!(!p.source.is_empty() && p.as_of.len() == 10, "{}", p.id);
             for m in &p.models {
                 assert!(

@@ -52,7 +52,7 @@ pub struct ValidatorOptions {
     /// validation set): examples found in both are flagged.
     pub other_set: Option<Arc<HashSet<u64>>>,
     /// The target provider's own rules (roles, keys, file size, formats).
-    pub provider: Option<Arc<Provider>>,
+    pub provider: Option<&'static Provider>,
 }
 
 /// The result of validating a file.
@@ -351,7 +351,7 @@ impl DatasetValidator {
         if n > 0 && low * 2 > n {
             self.add(Finding::warning(1, "mostly_untrainable", None, format!("{low} of {n} examples train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.")));
         }
-        if let Some(p) = self.options.provider.clone() {
+        if let Some(p) = self.options.provider {
             let mut found = Vec::new();
             let format = self.report.main_format().and_then(Format::from_label);
             p.check_file(self.report.bytes, n, format, &mut found);
@@ -362,7 +362,7 @@ impl DatasetValidator {
         let min = self
             .options
             .min_examples
-            .or(self.options.provider.as_ref().and_then(|p| p.min_examples))
+            .or(self.options.provider.and_then(|p| p.min_examples))
             .unwrap_or(MIN_EXAMPLES);
         if n < min {
             self.add(Finding::error(1, "too_few_examples", None, format!("{n} valid examples; the target provider requires at least {min}, and 100+ are recommended.")));
@@ -423,7 +423,7 @@ fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) -> Analysed
     let result = validate_line(&line, is_last, options.expected, &mut found);
     let mut tokens = None;
     if let (Some(format), Some(value)) = (result.format, &result.value) {
-        if let Some(p) = &options.provider {
+        if let Some(p) = options.provider {
             p.check_example(line.number, format, value, &mut found);
         }
         if !found.iter().any(|f| f.severity == Severity::Error) {

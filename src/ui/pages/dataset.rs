@@ -334,14 +334,14 @@ pub fn DatasetPage() -> impl IntoView {
     });
 
     let provider_options = providers::all()
-        .into_iter()
+        .iter()
         .map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> })
         .collect_view();
     let provider = Memo::new(move |_| settings.with(|s| providers::by_id(&s.provider)));
     let model_options = move || {
         provider.get().map(|p| {
             p.models
-                .into_iter()
+                .iter()
                 .map(|m| view! { <option value=m.id.clone()>{format!("{} — {} tokens per example", m.id, number_format::count(m.max_tokens_per_example as f64))}</option> })
                 .collect_view()
         })
@@ -360,7 +360,7 @@ pub fn DatasetPage() -> impl IntoView {
         let id = event_target_value(&ev);
         let limit = provider
             .get_untracked()
-            .and_then(|p| p.models.into_iter().find(|m| m.id == id))
+            .and_then(|p| p.models.iter().find(|m| m.id == id))
             .map(|m| m.max_tokens_per_example);
         settings.update(|s| {
             s.model = id;
