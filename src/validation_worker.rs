@@ -335,7 +335,12 @@ async fn tokenizer(job: u32, encoding: Encoding) -> Result<&'static Tokenizer, S
 async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -> Result<(), Stop> {
     let mut exporter = Exporter::new(
         kind,
-        options.format(),
+        // The report's checks, so "clean" means the same lines it counted.
+        ValidatorOptions {
+            expected: options.format(),
+            provider: options.provider(),
+            ..ValidatorOptions::default()
+        },
         options.split_seed,
         options.clean_examples,
     );

@@ -11,10 +11,8 @@
 use std::collections::HashSet;
 
 use crate::core::dataset::convert::{document_to_jsonl, to_chat};
-use crate::core::dataset::finding::Severity;
 use crate::core::dataset::framing::{LineSplitter, RawLine};
-use crate::core::dataset::report::example_hash;
-use crate::core::dataset::validate_line::{Format, validate_line};
+use crate::core::dataset::report::{ValidatorOptions, analyse};
 
 /// Largest document the JSON-array conversion holds in memory.
 pub const MAX_DOCUMENT_BYTES: usize = 512 << 20;
@@ -102,31 +100,30 @@ pub fn test_indices(n: usize, seed: u64) -> HashSet<usize> {
 /// Streams a file into one or two outputs.
 pub struct Exporter {
     kind: ExportKind,
-    expected: Option<Format>,
+    /// The checks that decide which lines are clean: the report's own.
+    options: ValidatorOptions,
     splitter: LineSplitter,
-    pending: Option<RawLine>,
     kept: HashSet<u64>,
     test: HashSet<usize>,
     document: Vec<u8>,
-    too_big: bool,
+    document_bytes: u64,
     lines: usize,
 }
 
 impl Exporter {
-    /// An exporter. For [`ExportKind::Split`], `clean_examples` is the
-    /// number of clean examples in the file (from its report), so the split
-    /// is exactly 80/20.
+    /// An exporter that keeps the lines the report with `options` counts
+    /// as clean. For [`ExportKind::Split`], `clean_examples` is that
+    /// report's count, so the split is exactly 80/20.
     pub fn new(
         kind: ExportKind,
-        expected: Option<Format>,
+        options: ValidatorOptions,
         seed: u64,
         clean_examples: usize,
     ) -> Exporter {
         Exporter {
             kind,
-            expected,
+            options,
             splitter: LineSplitter::default(),
-            pending: None,
             kept: HashSet::new(),
             test: if kind == ExportKind::Split {
                 test_indices(clean_examples, seed)
@@ -134,40 +131,38 @@ impl Exporter {
                 HashSet::new()
             },
             document: Vec::new(),
-            too_big: false,
+            document_bytes: 0,
             lines: 0,
         }
     }
 
     /// Bytes and lines consumed so far.
     pub fn progress(&self) -> (u64, usize) {
-        (self.splitter.bytes_seen, self.lines)
+        if self.kind == ExportKind::ToJsonl {
+            (self.document_bytes, 0)
+        } else {
+            (self.splitter.bytes_seen, self.lines)
+        }
     }
 
     /// Feeds a chunk; appends output bytes to `out[i]` (one per output).
     pub fn push(&mut self, chunk: &[u8], out: &mut [Vec<u8>]) {
         if self.kind == ExportKind::ToJsonl {
-            self.splitter.bytes_seen += chunk.len() as u64;
-            if self.document.len() + chunk.len() > MAX_DOCUMENT_BYTES {
-                self.too_big = true;
-            } else {
+            self.document_bytes += chunk.len() as u64;
+            if self.document_bytes <= MAX_DOCUMENT_BYTES as u64 {
                 self.document.extend_from_slice(chunk);
             }
             return;
         }
-        let mut lines = Vec::new();
-        self.splitter.push(chunk, &mut |l| lines.push(l));
-        for line in lines {
-            if let Some(previous) = self.pending.replace(line) {
-                self.line(previous, false, out);
-            }
+        for (line, is_last) in self.splitter.push_lines(chunk) {
+            self.line(line, is_last, out);
         }
     }
 
     /// Ends the stream, writing what remains.
     pub fn finish(mut self, out: &mut [Vec<u8>]) -> Result<(), String> {
         if self.kind == ExportKind::ToJsonl {
-            if self.too_big {
+            if self.document_bytes > MAX_DOCUMENT_BYTES as u64 {
                 return Err(format!(
                     "The file is over {} MB: convert it with a script (jq -c '.[]').",
                     MAX_DOCUMENT_BYTES >> 20
@@ -176,31 +171,19 @@ impl Exporter {
             out[0].extend_from_slice(document_to_jsonl(&self.document)?.as_bytes());
             return Ok(());
         }
-        let splitter = std::mem::take(&mut self.splitter);
-        let mut lines = Vec::new();
-        splitter.finish(&mut |l| lines.push(l));
-        for line in lines {
-            if let Some(previous) = self.pending.replace(line) {
-                self.line(previous, false, out);
-            }
-        }
-        if let Some(last) = self.pending.take() {
-            self.line(last, true, out);
+        for (line, is_last) in std::mem::take(&mut self.splitter).finish_lines() {
+            self.line(line, is_last, out);
         }
         Ok(())
     }
 
     fn line(&mut self, line: RawLine, is_last: bool, out: &mut [Vec<u8>]) {
         self.lines = line.number;
-        let mut found = Vec::new();
-        let result = validate_line(&line, is_last, self.expected, &mut found);
-        if found.iter().any(|f| f.severity == Severity::Error) {
-            return;
-        }
-        let (Some(format), Some(value)) = (result.format, result.value) else {
+        let a = analyse(&self.options, line, is_last);
+        let (false, Some(format), Some(value)) = (a.has_error, a.format, a.value) else {
             return;
         };
-        if !self.kept.insert(example_hash(&line.bytes)) {
+        if !self.kept.insert(a.key) {
             return;
         }
         let index = self.kept.len() - 1;
@@ -212,7 +195,7 @@ impl Exporter {
                 };
                 out[0].extend_from_slice(chat.to_string().as_bytes());
             }
-            _ => out[target].extend_from_slice(line.bytes.trim_ascii()),
+            _ => out[target].extend_from_slice(a.line.bytes.trim_ascii()),
         }
         out[target].push(b'\n');
     }
@@ -226,7 +209,7 @@ pub fn export_bytes(
     clean_examples: usize,
 ) -> Result<Vec<Vec<u8>>, String> {
     let mut out = vec![Vec::new(); kind.outputs()];
-    let mut e = Exporter::new(kind, None, seed, clean_examples);
+    let mut e = Exporter::new(kind, ValidatorOptions::default(), seed, clean_examples);
     e.push(bytes, &mut out);
     e.finish(&mut out)?;
     Ok(out)
@@ -269,6 +252,28 @@ mod tests {
         assert_eq!(count(&a[1]), ((n as f64) * 0.2).round() as usize);
         let c = export_bytes(ExportKind::Split, text.as_bytes(), 43, n).unwrap();
         assert_ne!(a, c, "another seed, another split");
+    }
+
+    #[test]
+    fn exports_keep_exactly_what_the_report_counts_as_clean() {
+        // A "developer" message is fine in general but not at OpenAI: the
+        // provider's checks decide for the exports as for the report.
+        let text = "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"content\":\"b\"}]}\n\
+                    {\"messages\":[{\"role\":\"developer\",\"content\":\"d\"},{\"role\":\"user\",\"content\":\"c\"},{\"role\":\"assistant\",\"content\":\"e\"}]}\n";
+        let options = ValidatorOptions {
+            provider: crate::core::dataset::providers::by_id("openai"),
+            ..ValidatorOptions::default()
+        };
+        let mut validator =
+            crate::core::dataset::report::DatasetValidator::with_options(options.clone());
+        validator.push(text.as_bytes());
+        let clean = validator.finish().clean_examples;
+        let mut out = vec![Vec::new()];
+        let mut e = Exporter::new(ExportKind::ValidLines, options, 1, clean);
+        e.push(text.as_bytes(), &mut out);
+        e.finish(&mut out).unwrap();
+        assert_eq!(clean, 1);
+        assert_eq!(out[0].iter().filter(|&&c| c == b'\n').count(), clean);
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct LineSplitter {
     max_line_bytes: usize,
     /// Bytes pushed so far.
     pub bytes_seen: u64,
+    /// The newest line, held back by [`LineSplitter::push_lines`] until it
+    /// is known whether it is the last.
+    held: Option<RawLine>,
 }
 
 impl Default for LineSplitter {
@@ -60,7 +63,27 @@ impl LineSplitter {
             too_long: false,
             max_line_bytes: max_line_bytes.max(1),
             bytes_seen: 0,
+            held: None,
         }
+    }
+
+    /// Feeds a chunk; returns the lines it completes, each with whether it
+    /// is the stream's last (always false here: the newest line is held
+    /// back until the next chunk or [`LineSplitter::finish_lines`]).
+    pub fn push_lines(&mut self, chunk: &[u8]) -> Vec<(RawLine, bool)> {
+        let mut lines = Vec::new();
+        self.push(chunk, &mut |l| lines.push(l));
+        hold_back(&mut self.held, lines)
+    }
+
+    /// Ends the stream: the remaining lines, the last one marked `true`.
+    pub fn finish_lines(mut self) -> Vec<(RawLine, bool)> {
+        let mut held = self.held.take();
+        let mut lines = Vec::new();
+        self.finish(&mut |l| lines.push(l));
+        let mut out = hold_back(&mut held, lines);
+        out.extend(held.map(|last| (last, true)));
+        out
     }
 
     /// Feeds the next chunk; calls `emit` for every line it completes.
@@ -125,6 +148,17 @@ impl LineSplitter {
             too_long: std::mem::take(&mut self.too_long),
         });
     }
+}
+
+/// Passes `lines` on, keeping the newest in `held`.
+fn hold_back(held: &mut Option<RawLine>, lines: Vec<RawLine>) -> Vec<(RawLine, bool)> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(previous) = held.replace(line) {
+            out.push((previous, false));
+        }
+    }
+    out
 }
 
 /// Splits a whole buffer at once (for tests and small files).

@@ -116,7 +116,6 @@ pub struct DatasetValidator {
     stats: StatsBuilder,
     report: DatasetReport,
     seen: HashMap<u64, usize>,
-    pending: Option<RawLine>,
     first_text: Option<String>,
     /// The file's first bytes, to recognise files that are not JSONL text.
     head: Vec<u8>,
@@ -147,7 +146,6 @@ impl DatasetValidator {
             options,
             stats: StatsBuilder::default(),
             seen: HashMap::new(),
-            pending: None,
             first_text: None,
             head: Vec::new(),
             first_line_has_cr: false,
@@ -161,15 +159,7 @@ impl DatasetValidator {
             let take = (8 - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..take]);
         }
-        let mut lines = Vec::new();
-        self.splitter.push(chunk, &mut |l| lines.push(l));
-        let mut batch = Vec::with_capacity(lines.len());
-        for line in lines {
-            // Hold one line back: only at the end is it known to be the last.
-            if let Some(previous) = self.pending.replace(line) {
-                batch.push((previous, false));
-            }
-        }
+        let batch = self.splitter.push_lines(chunk);
         self.check_batch(batch);
     }
 
@@ -186,20 +176,9 @@ impl DatasetValidator {
     /// Ends the stream and returns the report with the hashes of its
     /// examples (to check another file for overlap).
     pub fn finish_with_hashes(mut self) -> (DatasetReport, HashSet<u64>) {
-        let mut lines = Vec::new();
         let bom = self.splitter.bom;
         let bytes = self.splitter.bytes_seen;
-        let splitter = std::mem::take(&mut self.splitter);
-        splitter.finish(&mut |l| lines.push(l));
-        let mut batch = Vec::with_capacity(lines.len() + 1);
-        for line in lines {
-            if let Some(previous) = self.pending.replace(line) {
-                batch.push((previous, false));
-            }
-        }
-        if let Some(last) = self.pending.take() {
-            batch.push((last, true));
-        }
+        let batch = std::mem::take(&mut self.splitter).finish_lines();
         self.check_batch(batch);
         self.report.bytes = bytes;
         if bom {
@@ -408,17 +387,20 @@ fn not_jsonl_text(head: &[u8]) -> Option<(&'static str, &'static str)> {
 
 /// One line checked on its own: nothing here depends on other lines, so
 /// lines can be analysed in parallel and aggregated in order.
-struct Analysed {
-    line: RawLine,
+pub(crate) struct Analysed {
+    pub(crate) line: RawLine,
     found: Vec<Finding>,
-    format: Option<Format>,
-    value: Option<serde_json::Value>,
-    has_error: bool,
+    pub(crate) format: Option<Format>,
+    pub(crate) value: Option<serde_json::Value>,
+    /// An error on the line itself (repeats and overlap are warnings).
+    pub(crate) has_error: bool,
     tokens: Option<ExampleTokens>,
-    key: u64,
+    /// [`example_hash`] of the line.
+    pub(crate) key: u64,
 }
 
-fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) -> Analysed {
+/// Checks one line on its own, as the report and the exports both do.
+pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) -> Analysed {
     let mut found = Vec::new();
     let result = validate_line(&line, is_last, options.expected, &mut found);
     let mut tokens = None;
