@@ -39,6 +39,21 @@ pub fn mean(x: f64) -> String {
     }
 }
 
+/// A file size: "497 B", "2.1 KB", "104.9 MB", "1.07 GB" (decimal units).
+pub fn bytes(n: f64) -> String {
+    if !n.is_finite() {
+        "—".into()
+    } else if n < 1e3 {
+        format!("{n:.0} B")
+    } else if n < 1e6 {
+        format!("{:.1} KB", n / 1e3)
+    } else if n < 1e9 {
+        format!("{:.1} MB", n / 1e6)
+    } else {
+        format!("{:.2} GB", n / 1e9)
+    }
+}
+
 /// US dollars: cents for amounts of $1 and more (with separators), three
 /// significant figures below a dollar.
 pub fn usd(x: f64) -> String {
@@ -110,6 +125,20 @@ mod tests {
             ("37.0".to_string(), "3,750,012".to_string())
         );
         assert_eq!(count(50_000.0), "50,000");
+        assert_eq!(
+            (
+                bytes(497.0),
+                bytes(2_100.0),
+                bytes(104_859_112.0),
+                bytes(1_073_743_123.0)
+            ),
+            (
+                "497 B".into(),
+                "2.1 KB".into(),
+                "104.9 MB".into(),
+                "1.07 GB".to_string()
+            )
+        );
         assert_eq!(count(999.6), "1,000");
         assert_eq!(count(0.0), "0");
         assert_eq!(count(-1234567.0), "-1,234,567");

@@ -32,25 +32,12 @@ pub fn ValidationProgress(
                 {move || status.get().unwrap_or_else(|| format!(
                     "{:.0} % · {} of {} · {} lines",
                     percent(),
-                    mb(done.get()),
-                    mb(total),
+                    number_format::bytes(done.get()),
+                    number_format::bytes(total),
                     number_format::count(lines.get()),
                 ))}
             </p>
             <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
         </div>
-    }
-}
-
-/// Bytes as a short human figure.
-pub fn mb(bytes: f64) -> String {
-    if bytes < 1e3 {
-        format!("{bytes:.0} B")
-    } else if bytes < 1e6 {
-        format!("{:.1} KB", bytes / 1e3)
-    } else if bytes < 1e9 {
-        format!("{:.1} MB", bytes / 1e6)
-    } else {
-        format!("{:.2} GB", bytes / 1e9)
     }
 }

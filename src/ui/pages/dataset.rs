@@ -22,7 +22,7 @@ use crate::ui::components::{
     dataset_stats::DatasetStats,
     file_picker::{FilePicker, first_file},
     training_cost::TrainingCost,
-    validation_progress::{ValidationProgress, mb},
+    validation_progress::ValidationProgress,
 };
 use crate::ui::validation_client::{JobEvent, ValidationClient};
 
@@ -107,7 +107,7 @@ fn checked_text(size: f64, millis: f64) -> String {
     };
     format!(
         "Checked {} in {secs:.2} s{speed}, on this device.",
-        mb(size)
+        number_format::bytes(size)
     )
 }
 
@@ -303,9 +303,10 @@ pub fn DatasetPage() -> impl IntoView {
         options.clean_examples = report.clean_examples;
         export_state.set(Some(format!("Preparing {}…", file.name())));
         let job = client.export(&file, &options, kind, move |event| match event {
-            JobEvent::Progress { bytes, .. } => {
-                export_state.set(Some(format!("Preparing the download… {}", mb(bytes))))
-            }
+            JobEvent::Progress { bytes, .. } => export_state.set(Some(format!(
+                "Preparing the download… {}",
+                number_format::bytes(bytes)
+            ))),
             JobEvent::Exported(blobs) => {
                 export_state.set(Some(format!(
                     "Downloaded {}.",
