@@ -33,10 +33,19 @@ struct Preset {
     source: String,
     as_of: String,
     note: Option<String>,
+    /// Example figures offered when no real preset is available (no source).
+    #[serde(default)]
+    own_price: bool,
 }
 
 fn main() {
     println!("cargo:rerun-if-changed=data/prices.json");
+    // The host's target triple, for tests that ask `cargo metadata` about
+    // this platform's packages only (tests/tokens.rs).
+    println!(
+        "cargo:rustc-env=TUNEWISE_HOST_TARGET={}",
+        env::var("TARGET").expect("TARGET")
+    );
     let text = fs::read_to_string("data/prices.json").expect("data/prices.json is readable");
     let file: PriceFile = serde_json::from_str(&text)
         .unwrap_or_else(|e| panic!("data/prices.json is not valid: {e}"));
@@ -77,7 +86,7 @@ fn main() {
         out.push_str(&format!(
             "    Preset {{ id: {:?}, provider: {:?}, model: {:?}, kind: {kind}, input_per_1m: {}, cached_input_per_1m: {}, \
              output_per_1m: {}, batch_discount: {}, training_per_1m: {}, tuned_multiplier: {}, gpu_per_hour: {}, \
-             hosting_per_hour: {}, embedding_per_1m: {}, training_closes: {}, retires: {}, source: {:?}, as_of: {:?}, note: {} }},\n",
+             hosting_per_hour: {}, embedding_per_1m: {}, training_closes: {}, retires: {}, source: {:?}, as_of: {:?}, note: {}, own_price: {} }},\n",
             p.id,
             p.provider,
             p.model,
@@ -95,7 +104,13 @@ fn main() {
             p.source,
             p.as_of,
             text(&p.note),
+            p.own_price,
         ));
+        assert!(
+            p.own_price || p.source.starts_with("https://"),
+            "preset {}: a provider's preset needs an https source",
+            p.id
+        );
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("prices.rs");

@@ -6,7 +6,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 TOOLS_DIR="${TUNEWISE_TOOLS:-$HOME/.cache/tunewise-tools}"
-export PATH="$TOOLS_DIR/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# Trunk and wasm-bindgen-cli are installed under TUNEWISE_TOOL_ROOT (default: the
+# crate home), so CI can empty its crate cache and keep the pinned tools.
+TOOL_ROOT="${TUNEWISE_TOOL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}"
+export PATH="$TOOLS_DIR/node_modules/.bin:$TOOL_ROOT/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 PUBLIC_URL="${PUBLIC_URL:-/}"
 
 trunk build --release --public-url "$PUBLIC_URL" --dist dist index.html
@@ -24,12 +27,7 @@ done
 
 # The o200k_base and cl100k_base vocabularies (tiktoken's files, gzipped as
 # the bpe-openai crate ships them), fetched by the worker only when needed.
-vocab_dir="$(cargo metadata --format-version 1 --frozen 2>/dev/null | python3 -c '
-import json, os, sys
-for p in json.load(sys.stdin)["packages"]:
-    if p["name"] == "bpe-openai":
-        print(os.path.join(os.path.dirname(p["manifest_path"]), "data"))
-')"
+vocab_dir="$(bash scripts/vocabulary-dir.sh)"
 for name in o200k_base cl100k_base; do
   cp "$vocab_dir/$name.tiktoken.gz" dist/
 done

@@ -20,7 +20,10 @@ say() { printf '[install-tools] %s\n' "$*" >&2; }
 has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
 
 mkdir -p "$TOOLS_DIR"
-export PATH="$TOOLS_DIR/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# Trunk and wasm-bindgen-cli are installed under TUNEWISE_TOOL_ROOT (default: the
+# crate home), so CI can empty its crate cache and keep the pinned tools.
+TOOL_ROOT="${TUNEWISE_TOOL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}"
+export PATH="$TOOLS_DIR/node_modules/.bin:$TOOL_ROOT/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   say "adding the wasm32-unknown-unknown target"
@@ -55,13 +58,13 @@ fi
 pids=()
 if ! has_version trunk "$TRUNK_VERSION"; then
   say "compiling trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
-  cargo install --locked trunk --version "=$TRUNK_VERSION" >&2 &
+  cargo install --root "$TOOL_ROOT" --locked trunk --version "=$TRUNK_VERSION" >&2 &
   pids+=($!)
 fi
 if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   say "compiling wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
   # Not --locked: a locked dependency (webpki-roots) is missing from the registry mirror.
-  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" >&2 &
+  cargo install --root "$TOOL_ROOT" wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" >&2 &
   pids+=($!)
 fi
 for pid in "${pids[@]}"; do wait "$pid"; done

@@ -41,27 +41,9 @@ if [[ "$installed" != "$TIKTOKEN_VERSION" ]]; then
   "$PY" -m pip install --quiet --disable-pip-version-check "tiktoken==$TIKTOKEN_VERSION" >&2
 fi
 
-# Where the bpe-openai crate's data lives: ask cargo first (exact version in
-# Cargo.lock), then fall back to globbing the registry sources.
+# Where the bpe-openai crate's data lives (exact version in Cargo.lock).
 find_data_dir() {
-  local dir=""
-  if command -v cargo >/dev/null 2>&1; then
-    dir="$(cd "$ROOT" && cargo metadata --format-version 1 --frozen 2>/dev/null | python3 -c '
-import json, os, sys
-try:
-    meta = json.load(sys.stdin)
-except ValueError:
-    sys.exit(0)
-for p in meta.get("packages", []):
-    if p.get("name") == "bpe-openai":
-        print(os.path.join(os.path.dirname(p["manifest_path"]), "data"))
-        break
-' || true)"
-  fi
-  if [[ -z "$dir" || ! -d "$dir" ]]; then
-    dir="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/bpe-openai-*/data 2>/dev/null | sort -V | tail -n 1 || true)"
-  fi
-  printf '%s' "$dir"
+  bash "$ROOT/scripts/vocabulary-dir.sh" || true
 }
 
 # The sha256 tiktoken itself expects (tiktoken_ext/openai_public.py).

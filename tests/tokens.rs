@@ -17,12 +17,23 @@ fn fixture() -> Value {
 }
 
 /// The vocabulary files the web app serves, from the bpe-openai crate's source.
+///
+/// `cargo metadata` is asked about this host's packages only
+/// (`--filter-platform`), which `cargo test` has already downloaded: without
+/// the filter it needs every platform's packages (the wasm32-only UI crates
+/// too), which a fresh crate cache lacks.
 fn vocabulary_dir() -> PathBuf {
     let out = std::process::Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--frozen"])
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .args(["--filter-platform", env!("TUNEWISE_HOST_TARGET")])
         .output()
         .expect("cargo metadata runs");
-    let meta: Value = serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON");
+    let meta: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "cargo metadata prints JSON ({e}); it said: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     let manifest = meta["packages"]
         .as_array()
         .unwrap()

@@ -26,12 +26,54 @@ pub struct Scenario {
     pub approaches: Vec<ApproachCost>,
 }
 
-/// The example defaults, priced from presets where one exists. Token
-/// counts, data-preparation costs and GPU-hours are illustrative
-/// assumptions for a mid-sized task; every one is editable.
+/// The presets the example defaults prefer for each approach kind, best
+/// first; the first one available on the user's date is used.
+pub fn preferred_presets(kind: ApproachKind) -> &'static [&'static str] {
+    match kind {
+        ApproachKind::PromptEngineering | ApproachKind::Rag => {
+            &["openai-gpt-4.1", "openai-gpt-4o", "own-base-model"]
+        }
+        ApproachKind::ApiFineTuning => &[
+            "openai-gpt-4.1-mini-ft",
+            "azure-gpt-4.1-mini-ft",
+            "own-api-fine-tuning",
+        ],
+        ApproachKind::ApiSmallModel => &[
+            "together-lora-up-to-16b",
+            "fireworks-lora-up-to-16b",
+            "own-api-lora",
+        ],
+        ApproachKind::SelfHostedLora => &["runpod-h100-community", "own-gpu-hour"],
+        ApproachKind::SelfHostedFull => &["runpod-h100-secure", "own-gpu-hour"],
+    }
+}
+
+/// The preset the defaults use for `kind` on `today`: the first preferred
+/// one that is available, else the first available "your own price"
+/// preset of that kind (example figures, labelled as such), else the
+/// first preferred one (shown as unavailable rather than silently dropped).
+pub fn default_preset(kind: ApproachKind, today: &str) -> Option<&'static prices::Preset> {
+    let available = |p: &&'static prices::Preset| {
+        matches!(
+            prices::availability(p, kind, today),
+            Availability::Available { .. }
+        )
+    };
+    let preferred = preferred_presets(kind).iter().filter_map(|id| prices::by_id(id));
+    preferred
+        .clone()
+        .find(available)
+        .or_else(|| prices::for_kind(kind).filter(|p| p.own_price).find(available))
+        .or_else(|| preferred.clone().next())
+}
+
+/// The example defaults for `today`, each approach priced from the preset
+/// [`default_preset`] picks on that date. Token counts, data-preparation
+/// costs and GPU-hours are illustrative assumptions for a mid-sized task;
+/// every one is editable.
 pub fn default_scenario(today: &str) -> Scenario {
-    let preset = |a: &mut ApproachCost, id: &'static str| {
-        if let Some(p) = prices::by_id(id) {
+    let preset = |a: &mut ApproachCost| {
+        if let Some(p) = default_preset(a.kind, today) {
             prices::apply(a, p, today);
         }
     };
@@ -39,7 +81,7 @@ pub fn default_scenario(today: &str) -> Scenario {
     pe.input_tokens = 2_000.0;
     pe.output_tokens = 300.0;
     pe.retry_rate = 0.02;
-    preset(&mut pe, "openai-gpt-4.1");
+    preset(&mut pe);
 
     let mut rag = ApproachCost::blank(ApproachKind::Rag);
     rag.input_tokens = 600.0;
@@ -50,7 +92,7 @@ pub fn default_scenario(today: &str) -> Scenario {
     rag.corpus_tokens = 20_000_000.0;
     rag.fixed_monthly = 50.0;
     rag.data_prep = 1_000.0;
-    preset(&mut rag, "openai-gpt-4.1");
+    preset(&mut rag);
     rag.embedding_per_1m = 0.02;
 
     let mut api = ApproachCost::blank(ApproachKind::ApiFineTuning);
@@ -63,7 +105,7 @@ pub fn default_scenario(today: &str) -> Scenario {
         epochs: 3.0,
         per_1m: 0.0,
     };
-    preset(&mut api, "openai-gpt-4.1-mini-ft");
+    preset(&mut api);
 
     let mut small = ApproachCost::blank(ApproachKind::ApiSmallModel);
     small.input_tokens = 300.0;
@@ -75,10 +117,13 @@ pub fn default_scenario(today: &str) -> Scenario {
         epochs: 3.0,
         per_1m: 0.0,
     };
-    preset(&mut small, "together-lora-up-to-16b");
-    // Serverless inference of the tuned small model: not in the preset.
-    small.input_per_1m = 0.2;
-    small.output_per_1m = 0.2;
+    preset(&mut small);
+    if small.input_per_1m == 0.0 && small.output_per_1m == 0.0 {
+        // Serverless inference of the tuned small model, where the
+        // training preset does not price it.
+        small.input_per_1m = 0.2;
+        small.output_per_1m = 0.2;
+    }
 
     let mut lora = ApproachCost::blank(ApproachKind::SelfHostedLora);
     lora.input_tokens = 300.0;
@@ -88,7 +133,7 @@ pub fn default_scenario(today: &str) -> Scenario {
         hours: 8.0,
         per_hour: 0.0,
     };
-    preset(&mut lora, "runpod-h100-community");
+    preset(&mut lora);
 
     let mut full = ApproachCost::blank(ApproachKind::SelfHostedFull);
     full.input_tokens = 300.0;
@@ -99,7 +144,7 @@ pub fn default_scenario(today: &str) -> Scenario {
         per_hour: 0.0,
     };
     full.replicas = 2.0;
-    preset(&mut full, "runpod-h100-secure");
+    preset(&mut full);
 
     Scenario {
         monthly_requests: 500_000.0,
@@ -367,6 +412,65 @@ mod tests {
             Training::GpuHours { .. }
         ));
         assert_eq!(decode(&"x".repeat(MAX_LEN + 1), TODAY), d);
+    }
+
+    /// ISO dates of the first of each month from 2026-12 to 2028-12.
+    fn first_days() -> impl Iterator<Item = String> {
+        (0..=24).map(|i| {
+            let (y, m) = (2026 + (11 + i) / 12, (11 + i) % 12 + 1);
+            format!("{y:04}-{m:02}-01")
+        })
+    }
+
+    #[test]
+    fn defaults_stay_comparable_month_by_month_to_2028() {
+        let mut owned = 0;
+        for today in first_days() {
+            let s = default_scenario(&today);
+            assert_eq!(s.compared(), vec![0, 1, 2, 3, 4, 5], "six approaches on {today}");
+            let r = s.resolved();
+            for (a, k) in r.iter().zip(ApproachKind::ALL) {
+                let p = a.preset.and_then(prices::by_id).expect("a preset");
+                assert!(
+                    matches!(prices::availability(p, k, &today), Availability::Available { .. }),
+                    "{k:?} on {today}: {} is available",
+                    p.id
+                );
+                owned += usize::from(p.own_price);
+                assert!(
+                    a.per_request().is_finite()
+                        && a.one_off().is_finite()
+                        && a.monthly_fixed().is_finite(),
+                    "{k:?} on {today}"
+                );
+                assert!(
+                    a.per_request() > 0.0 || a.monthly_fixed() > 0.0,
+                    "{k:?} costs something on {today}"
+                );
+            }
+            for i in 0..r.len() {
+                for j in 0..r.len() {
+                    match break_even(&r[i], &r[j], s.monthly_requests) {
+                        BreakEven::At { requests, months, .. } => {
+                            assert!(requests.is_finite() && months.is_finite(), "{i}/{j} on {today}")
+                        }
+                        BreakEven::Immediate | BreakEven::Never { .. } => {}
+                    }
+                }
+            }
+        }
+        assert!(owned > 0, "the walk reaches dates where only own prices remain");
+    }
+
+    #[test]
+    fn own_price_stands_in_once_the_base_models_retire() {
+        let before = default_scenario("2027-01-13");
+        assert_eq!(before.approaches[0].preset, Some("openai-gpt-4.1"));
+        assert_eq!(before.approaches[2].preset, Some("azure-gpt-4.1-mini-ft"));
+        let after = default_scenario("2027-01-14");
+        assert_eq!(after.approaches[0].preset, Some("own-base-model"));
+        assert_eq!(after.approaches[1].preset, Some("own-base-model"));
+        assert!(prices::by_id("own-base-model").unwrap().own_price);
     }
 
     proptest! {

@@ -1,7 +1,7 @@
 // Benchmark (prints figures; asserts only that it measured): how long the
 // cost page takes to recompute the model and redraw the chart while the
 // volume slider is dragged, in headless Chromium. Target: p95 under 8 ms.
-const { test, expect } = require('@playwright/test');
+const { test, expect, freshContext } = require('./fixtures');
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 // The cost and break-even calculator (costs.html), driven by role and label.
-const { test, expect } = require('@playwright/test');
+const { test, expect, freshContext } = require('./fixtures');
 const fs = require('fs');
 const path = require('path');
 
@@ -110,7 +110,7 @@ test('inputs survive a reload and travel in the link', async ({ page, browser })
   await expect(page.getByLabel('Logarithmic volume axis')).toBeChecked();
   const link = page.url();
   expect(link).toContain('costs.html#/costs?v=123456');
-  const fresh = await browser.newContext();
+  const fresh = await freshContext(browser);
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(other.locator('#monthly-requests')).toHaveValue('123456');

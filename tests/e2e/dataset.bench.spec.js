@@ -4,7 +4,7 @@
 // next to the native and Python-reference figures of the same run, and
 // checks the counts agree with the native ones. It asserts correctness,
 // never timing: the figures are for people to read.
-const { test, expect } = require('@playwright/test');
+const { test, expect, freshContext } = require('./fixtures');
 const fs = require('fs');
 const path = require('path');
 

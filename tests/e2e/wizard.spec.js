@@ -1,5 +1,5 @@
 // The decision wizard, driven as a person would: by role and accessible name.
-const { test, expect } = require('@playwright/test');
+const { test, expect, freshContext } = require('./fixtures');
 const fs = require('fs');
 const path = require('path');
 
@@ -130,7 +130,7 @@ test('the shared link shows the same result in a fresh browser context', async (
   const link = await page.getByRole('textbox', { name: 'Link to this result' }).inputValue();
   expect(link).toContain('#/wizard?');
   expect(page.url()).toBe(link);
-  const fresh = await browser.newContext();
+  const fresh = await freshContext(browser);
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(other.getByRole('heading', { level: 2, name: PATHS[3].outcome, exact: true })).toBeVisible();

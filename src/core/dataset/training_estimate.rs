@@ -108,7 +108,7 @@ pub fn billed_tokens(d: DatasetTokens, epochs: u32, billing: Billing) -> u64 {
 pub fn token_priced_presets() -> impl Iterator<Item = &'static Preset> {
     prices::PRESETS
         .iter()
-        .filter(|p| p.training_per_1m.is_some())
+        .filter(|p| p.training_per_1m.is_some() && !p.own_price)
 }
 
 /// Cost in USD of `billed` tokens at `per_1m` per million.

@@ -53,7 +53,11 @@ pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView
     };
     let options = prices::for_kind(kind)
         .map(|p| {
-            let text = format!("{}: {} (as of {})", p.provider, p.model, p.as_of);
+            let text = if p.own_price {
+                format!("{}: {}", p.provider, p.model)
+            } else {
+                format!("{}: {} (as of {})", p.provider, p.model, p.as_of)
+            };
             view! { <option value=p.id>{text}</option> }
         })
         .collect_view();
@@ -85,13 +89,27 @@ pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView
             Availability::Unavailable { reason } => Some(format!("Unavailable: {reason}")),
         };
         let unavailable = matches!(status(), Availability::Unavailable { .. });
-        Some(view! {
-            <div class="preset-info" class:warning=unavailable>
+        let origin = if p.own_price {
+            view! {
+                <p class="own-price">
+                    <strong>"Example figures, not a provider's price."</strong>
+                    {p.note.map(|n| view! { " "{n} })}
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
                 <p>
                     "Prices as of "<strong>{p.as_of}</strong>" from "
                     <a href=p.source target="_blank" rel="noopener noreferrer">{p.provider}</a>"."
                     {p.note.map(|n| view! { " "{n} })}
                 </p>
+            }
+            .into_any()
+        };
+        Some(view! {
+            <div class="preset-info" class:warning=unavailable>
+                {origin}
                 {availability.map(|t| view! { <p class="availability">{t}</p> })}
             </div>
         })
