@@ -5,9 +5,9 @@
 
 use std::time::Instant;
 
-use tunewise::core::break_even::{cheapest, crossovers, tornado};
-use tunewise::core::cost_chart::{self, ChartRequest};
-use tunewise::core::cost_scenario::default_scenario;
+use tunewise::core::costs::break_even::{cheapest, crossovers, tornado};
+use tunewise::core::costs::chart::{self, ChartRequest};
+use tunewise::core::costs::scenario::default_scenario;
 
 fn main() {
     let mut scenario = default_scenario("2026-11-25");
@@ -18,7 +18,7 @@ fn main() {
         let t0 = Instant::now();
         let resolved = scenario.resolved();
         let shown = scenario.compared();
-        let chart = cost_chart::render(&ChartRequest {
+        let chart = chart::render(&ChartRequest {
             approaches: &resolved,
             shown: &shown,
             monthly_requests: scenario.monthly_requests,

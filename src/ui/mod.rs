@@ -8,9 +8,9 @@ mod validation_client;
 
 use leptos::prelude::*;
 
-use crate::core::cost_scenario::{self, Scenario};
+use crate::core::costs::scenario::{self, Scenario};
+use crate::core::decision::wizard_link::{self, WizardState};
 use crate::core::route::{self, Page, Section};
-use crate::core::wizard_link::{self, WizardState};
 use components::page_frame::PageFrame;
 use pages::{
     approaches::ApproachesPage, costs::CostsPage, dataset::DatasetPage, wizard::WizardPage,
@@ -150,19 +150,19 @@ pub fn CostsApp() -> impl IntoView {
         .ok();
         pending.set_value(handle);
     });
-    let settled_query = Memo::new(move |_| settled.with(cost_scenario::encode));
+    let settled_query = Memo::new(move |_| settled.with(scenario::encode));
     Effect::new(move |_| persist_costs(&settled_query.get()));
     browser_state::set_title(Section::Costs.title());
     // Leaving or reloading within the settle delay must not lose the last edit.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| {
-        persist_costs(&costs.with_untracked(cost_scenario::encode));
+        persist_costs(&costs.with_untracked(scenario::encode));
     });
     on_cleanup(move || flush.remove());
     // A pasted link changes only the fragment.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let r = route::parse(&browser_state::fragment());
         if !r.query.is_empty() {
-            let incoming = cost_scenario::decode(&r.query, &browser_state::today());
+            let incoming = scenario::decode(&r.query, &browser_state::today());
             if costs.with_untracked(|c| *c != incoming) {
                 costs.set(incoming);
             }
@@ -186,23 +186,23 @@ fn persist_costs(query: &str) {
 /// The calculator's starting state: a link's, else the stored one, else
 /// the examples. A link that changes nothing never wipes stored work.
 fn starting_costs(start: &route::Route, today: &str) -> Scenario {
-    let defaults = cost_scenario::default_scenario(today);
+    let defaults = scenario::default_scenario(today);
     let stored = browser_state::load(browser_state::COSTS_KEY);
     // On a reload, storage (flushed when the page was left) is newer than
     // the address, which follows edits only once they settle.
     if browser_state::is_reload()
         && let Some(stored) = &stored
     {
-        return cost_scenario::decode(stored, today);
+        return scenario::decode(stored, today);
     }
     if !start.query.is_empty() {
-        let from_link = cost_scenario::decode(&start.query, today);
+        let from_link = scenario::decode(&start.query, today);
         if from_link != defaults {
             return from_link;
         }
     }
     match stored {
-        Some(stored) => cost_scenario::decode(&stored, today),
+        Some(stored) => scenario::decode(&stored, today),
         None => defaults,
     }
 }

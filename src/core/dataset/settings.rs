@@ -99,7 +99,7 @@ pub fn decode(query: &str) -> DatasetSettings {
             "enc" => s.encoding = Encoding::from_name(v),
             "format" => s.format = Format::from_label(v),
             "epochs" => s.epochs = v.parse().ok().filter(|e| (1..=100).contains(e)),
-            "price" if crate::core::prices::by_id(v).is_some() => s.price_preset = v.into(),
+            "price" if crate::core::costs::prices::by_id(v).is_some() => s.price_preset = v.into(),
             "seed" => s.seed = v.parse().unwrap_or(s.seed),
             "evals" => s.evaluations = v.parse().ok().filter(|e| *e <= 1000).unwrap_or(0),
             "packing" => s.packing = v != "0",

@@ -5,9 +5,9 @@
 //!
 //! Architecture invariant: pure, no UI imports.
 
-use crate::core::cost_scenario::{self, Scenario};
-use crate::core::costs::{ApproachKind, Training};
-use crate::core::prices::{self, Preset};
+use crate::core::costs::approach_cost::{ApproachKind, Training};
+use crate::core::costs::prices::{self, Preset};
+use crate::core::costs::scenario::{self, Scenario};
 use crate::core::route::{self, Page, Section};
 
 /// The notebook's epoch rule: aim for 3 epochs, but at least 100 and at
@@ -139,7 +139,7 @@ pub fn costs_link(
             per_1m: preset.training_per_1m.unwrap_or(0.0),
         };
     }
-    route::link(Section::Costs, &cost_scenario::encode(&s), Page::Dataset)
+    route::link(Section::Costs, &scenario::encode(&s), Page::Dataset)
 }
 
 #[cfg(test)]
@@ -195,11 +195,11 @@ mod tests {
     #[test]
     fn the_link_carries_tokens_epochs_and_price() {
         let today = "2026-11-25";
-        let base = cost_scenario::default_scenario(today);
+        let base = scenario::default_scenario(today);
         let preset = prices::by_id("openai-gpt-4o-mini-ft").unwrap();
         let link = costs_link(&base, preset, 1_234_567, 4, today);
         assert!(link.starts_with("costs.html#/costs?"), "{link}");
-        let back = cost_scenario::decode(link.split_once('?').unwrap().1, today);
+        let back = scenario::decode(link.split_once('?').unwrap().1, today);
         let a = back
             .approaches
             .iter()

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::approaches::{Approach, COSTS_AS_OF, COSTS_BASIS};
+use crate::core::decision::approaches::{Approach, COSTS_AS_OF, COSTS_BASIS};
 
 /// An expandable explainer card.
 #[component]

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::cost_fields::{FIELDS, FieldGroup};
-use crate::core::cost_scenario::{self, Scenario};
-use crate::core::costs::{ApproachKind, FieldKind, Training};
+use crate::core::costs::approach_cost::{ApproachKind, FieldKind, Training};
+use crate::core::costs::fields::{FIELDS, FieldGroup};
+use crate::core::costs::prices::{self, Availability};
+use crate::core::costs::scenario::{self, Scenario};
 use crate::core::number_format;
-use crate::core::prices::{self, Availability};
 use crate::ui::components::number_field::NumberField;
 
 /// The number fields of `group` that apply to approach `idx`.
@@ -39,7 +39,7 @@ pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView
     let name = move || scenario.with(|s| s.approaches[idx].name.clone());
     let enabled = move || scenario.with(|s| s.approaches[idx].enabled);
     let preset_id = move || scenario.with(|s| s.approaches[idx].preset.unwrap_or(""));
-    let status = move || scenario.with(|s| cost_scenario::availability(s, idx));
+    let status = move || scenario.with(|s| scenario::availability(s, idx));
     let summary = move || {
         scenario.with(|s| {
             let a = &s.approaches[idx];

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::break_even::cost_at;
-use crate::core::cost_chart::{self, Chart, ChartRequest, PALETTE};
-use crate::core::cost_scenario::{self, Scenario};
-use crate::core::costs::ApproachCost;
+use crate::core::costs::approach_cost::ApproachCost;
+use crate::core::costs::break_even::cost_at;
+use crate::core::costs::chart::{self, Chart, ChartRequest, PALETTE};
+use crate::core::costs::prices::Availability;
+use crate::core::costs::scenario::{self, Scenario};
 use crate::core::number_format;
-use crate::core::prices::Availability;
 use crate::ui::browser_state;
 
 /// Chart size in SVG pixels for a viewport `width`: drawn at the size it is
@@ -46,7 +46,7 @@ pub fn CostChartView(
         let s = scenario.get();
         let shown = s.compared();
         let chart = resolved.with(|approaches| {
-            cost_chart::render(&ChartRequest {
+            chart::render(&ChartRequest {
                 approaches,
                 shown: &shown,
                 monthly_requests: s.monthly_requests,
@@ -173,7 +173,7 @@ pub fn CostChartView(
     let export_csv = move |_| {
         let s = scenario.get_untracked();
         let text = resolved.with_untracked(|a| {
-            cost_chart::csv(
+            chart::csv(
                 a,
                 &s.compared(),
                 s.monthly_requests,
@@ -188,7 +188,7 @@ pub fn CostChartView(
             // Exactly the enabled approaches that `Scenario::compared` leaves out.
             let hidden: Vec<String> = (0..s.approaches.len())
                 .filter(|i| s.approaches[*i].enabled && !s.include_unavailable)
-                .filter_map(|i| match cost_scenario::availability(s, i) {
+                .filter_map(|i| match scenario::availability(s, i) {
                     Availability::Unavailable { reason } => {
                         Some(format!("{} ({})", s.approaches[i].name, reason))
                     }

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::break_even::{self, BreakEven};
-use crate::core::cost_chart::PALETTE;
-use crate::core::cost_scenario::{self, Scenario};
-use crate::core::costs::ApproachCost;
+use crate::core::costs::approach_cost::ApproachCost;
+use crate::core::costs::break_even::{self, BreakEven};
+use crate::core::costs::chart::PALETTE;
+use crate::core::costs::prices::Availability;
+use crate::core::costs::scenario::{self, Scenario};
 use crate::core::number_format;
-use crate::core::prices::Availability;
 
 /// One sentence for a break-even result.
 pub fn describe(result: &BreakEven) -> String {
@@ -53,7 +53,7 @@ pub fn CostResults(
                         .lifetime_requests(s.monthly_requests)
                         .map_or(s.max_requests(), |end| end.min(s.max_requests()));
                     let total = break_even::cost_at(a, served, s.monthly_requests);
-                    let note = match cost_scenario::availability(&s, i) {
+                    let note = match scenario::availability(&s, i) {
                         Availability::Unavailable { reason } => format!("Unavailable, shown on request: {reason}"),
                         Availability::Available { lifetime_months: Some(m) } if m < s.horizon_months => format!(
                             "Retires after {}: the total covers only its lifetime.",

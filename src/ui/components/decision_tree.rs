@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::decision::Walk;
-use crate::core::tree_diagram::{self, Mark};
+use crate::core::decision::tree_diagram::{self, Mark};
+use crate::core::decision::walk::Walk;
 
 /// SVG drawing of the tree; its text equivalent is the image's label.
 #[component]

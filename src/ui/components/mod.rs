@@ -19,3 +19,4 @@ pub mod site_header;
 pub mod step_form;
 pub mod training_cost;
 pub mod validation_progress;
+pub mod wizard_heading;

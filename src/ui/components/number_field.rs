@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::costs::{FieldKind, field_error, parse_field};
+use crate::core::costs::approach_cost::{FieldKind, field_error, parse_field};
 
 fn show(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::decision::{WalkEnd, walk};
-use crate::core::wizard_link::{Shown, WizardState};
+use crate::core::decision::walk::{WalkEnd, walk};
+use crate::core::decision::wizard_link::{Shown, WizardState};
 
 /// Ordered list of the steps on the walk, each with its answer; clicking one
 /// shows that step. The shown entry carries `aria-current="step"`.

@@ -3,14 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::core::approaches;
-use crate::core::decision::{Outcome, Walk, reasons};
+use crate::core::decision::approaches;
+use crate::core::decision::suggest::reasons;
+use crate::core::decision::tree::Outcome;
+use crate::core::decision::walk::Walk;
+use crate::core::decision::wizard_link::{self, WizardState};
 use crate::core::route::{self, Section};
-use crate::core::wizard_link::{self, WizardState};
 use crate::ui::browser_state;
 use crate::ui::components::approach_card::ApproachCard;
 use crate::ui::components::decision_tree::DecisionTree;
-use crate::ui::pages::wizard::HEADING_ID;
+use crate::ui::components::wizard_heading::HEADING_ID;
 
 /// The result view for `outcome`.
 #[component]

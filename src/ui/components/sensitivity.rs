@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::break_even::{multiplier_sweep, tornado};
-use crate::core::cost_scenario::Scenario;
-use crate::core::costs::ApproachCost;
+use crate::core::costs::approach_cost::ApproachCost;
+use crate::core::costs::break_even::{multiplier_sweep, tornado};
+use crate::core::costs::scenario::Scenario;
 use crate::core::number_format;
 
 fn months_text(m: Option<f64>) -> String {

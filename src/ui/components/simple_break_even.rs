@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::break_even::{simple_break_even, simple_months};
-use crate::core::costs::FieldKind;
+use crate::core::costs::approach_cost::FieldKind;
+use crate::core::costs::break_even::{simple_break_even, simple_months};
 use crate::core::number_format;
 use crate::ui::components::number_field::NumberField;
 

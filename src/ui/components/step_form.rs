@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::decision::{Next, Step, suggest};
-use crate::core::wizard_link::WizardState;
-use crate::ui::pages::wizard::HEADING_ID;
+use crate::core::decision::suggest::suggest;
+use crate::core::decision::tree::{Next, Step};
+use crate::core::decision::wizard_link::WizardState;
+use crate::ui::components::wizard_heading::HEADING_ID;
 
 /// The form for `step`. Picking an answer keeps this step in view; "Next"
 /// moves on.
@@ -18,17 +19,16 @@ pub fn StepForm(step: Step, state: RwSignal<WizardState>) -> impl IntoView {
     let criteria = step
         .criteria()
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let id = format!("crit-{}-{i}", step.key());
+        .map(|c| {
+            let id = format!("crit-{}-{}", step.key(), c.key);
             let hint_id = format!("{id}-hint");
             view! {
                 <div class="check">
                     <input type="checkbox" id=id.clone() aria-describedby=hint_id.clone()
-                        prop:checked=move || state.with(|s| s.answers.is_ticked(step, i))
+                        prop:checked=move || state.with(|s| s.answers.is_ticked(step, c.key))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            state.update(|s| s.answers.set_ticked(step, i, on));
+                            state.update(|s| s.answers.set_ticked(step, c.key, on));
                         } />
                     <label for=id>{c.label}</label>
                     <p class="hint" id=hint_id>{c.hint}</p>
@@ -78,7 +78,7 @@ pub fn StepForm(step: Step, state: RwSignal<WizardState>) -> impl IntoView {
         }
     };
     let go_back = move |_| {
-        let before = state.with(|s| crate::core::decision::walk(&s.answers).before(step));
+        let before = state.with(|s| crate::core::decision::walk::walk(&s.answers).before(step));
         if let Some(b) = before {
             state.update(|s| s.viewing = Some(b));
         }

@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::cost_scenario;
-use crate::core::costs::FieldKind;
+use crate::core::costs::approach_cost::FieldKind;
+use crate::core::costs::prices;
+use crate::core::costs::scenario;
 use crate::core::dataset::settings::DatasetSettings;
 use crate::core::dataset::summary::ReportJson;
 use crate::core::dataset::training_estimate::{self, Billing, DatasetTokens};
 use crate::core::number_format;
-use crate::core::prices;
 use crate::ui::browser_state;
 use crate::ui::components::number_field::NumberField;
 
@@ -58,8 +58,8 @@ pub fn TrainingCost(
     let link = move || {
         let today = browser_state::today();
         let base = browser_state::load(browser_state::COSTS_KEY)
-            .map(|q| cost_scenario::decode(&q, &today))
-            .unwrap_or_else(|| cost_scenario::default_scenario(&today));
+            .map(|q| scenario::decode(&q, &today))
+            .unwrap_or_else(|| scenario::default_scenario(&today));
         match preset() {
             Some(p) => {
                 training_estimate::costs_link(&base, p, training_tokens, epochs.get(), &today)

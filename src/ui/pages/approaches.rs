@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::approaches;
+use crate::core::decision::approaches;
 use crate::ui::components::approach_card::ApproachCard;
 
 /// All explainers, open, with a table of contents.

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::cost_scenario::{self, Scenario};
-use crate::core::costs::FieldKind;
+use crate::core::costs::approach_cost::FieldKind;
+use crate::core::costs::prices;
+use crate::core::costs::scenario::{self, Scenario};
 use crate::core::number_format;
-use crate::core::prices;
 use crate::ui::browser_state;
 use crate::ui::components::{
     approach_editor::ApproachEditor, cost_chart_view::CostChartView, cost_results::CostResults,
@@ -25,7 +25,7 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
         let v = volume.get().max(1.0);
         (v.log10() * 100.0).round().clamp(200.0, 800.0).to_string()
     };
-    let reset = move |_| scenario.set(cost_scenario::default_scenario(&browser_state::today()));
+    let reset = move |_| scenario.set(scenario::default_scenario(&browser_state::today()));
     view! {
         <div class="page-intro">
             <h1>"Costs and break-even"</h1>

@@ -2,15 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::core::decision::walk;
-use crate::core::wizard_link::{Shown, WizardState};
+use crate::core::decision::walk::walk;
+use crate::core::decision::wizard_link::{Shown, WizardState};
 use crate::ui::browser_state;
+use crate::ui::components::wizard_heading::HEADING_ID;
 use crate::ui::components::{
     decision_tree::DecisionTree, path_list::PathList, result_view::ResultView, step_form::StepForm,
 };
-
-/// Id of the heading that receives focus whenever the wizard moves.
-pub const HEADING_ID: &str = "wizard-heading";
 
 /// The wizard page. `state` is owned by the app shell, which persists it.
 #[component]

@@ -1,10 +1,19 @@
 //! The wizard's state as a query string, for shareable links and storage.
 //!
-//! `pe=no&rag=no&data=yes&budget=sufficient&level=high&pe.t=01&at=rag`
+//! `pe=no&rag=no&data=yes&budget=sufficient&level=high&pe.c=simple-task.limited-budget&at=rag`
 //! - one `<step>=<answer>` pair per answered step (keys from [`Step::key`]
 //!   and [`Answer::key`]);
-//! - `<step>.t=<digits>`: the indices of the ticked criteria of that step;
+//! - `<step>.c=<key>.<key>…`: the stable keys ([`Criterion::key`]) of the
+//!   ticked criteria of that step, joined by `.`;
 //! - `at=<step>`: the step being viewed, when it is not where the walk ends.
+//!
+//! Links and stored state written before criteria had keys (until
+//! 2026-12-01) carry `<step>.t=<digits>`, the positions of the ticked
+//! criteria in the checklists of that time; [`LEGACY_ORDER`] freezes those
+//! checklists, so such links keep decoding to the same ticks whatever the
+//! checklists become.
+//!
+//! [`Criterion::key`]: crate::core::decision::tree::Criterion::key
 //!
 //! Decoding never fails: unknown keys, unknown values, answers a step does
 //! not accept and out-of-range criteria are dropped one by one, so a
@@ -14,7 +23,65 @@
 //! Architecture invariant: pure functions, no UI imports. The same string is
 //! written to the URL and to local storage, so there is one format to test.
 
-use crate::core::decision::{Answer, Answers, Outcome, Step, WalkEnd, walk};
+use crate::core::decision::answers::Answers;
+use crate::core::decision::tree::{Answer, Outcome, Step};
+use crate::core::decision::walk::{WalkEnd, walk};
+
+/// The criteria keys of each step in checklist order as of 2026-12-01,
+/// the order that `<step>.t=<digits>` links refer to. Never edit: it is
+/// the meaning of links already out in the world.
+pub const LEGACY_ORDER: [(&str, &[&str]); 5] = [
+    (
+        "pe",
+        &[
+            "simple-task",
+            "general-knowledge",
+            "fast-iteration",
+            "limited-budget",
+        ],
+    ),
+    (
+        "rag",
+        &[
+            "domain-knowledge",
+            "knowledge-cutoff",
+            "document-corpus",
+            "fresh-information",
+        ],
+    ),
+    (
+        "data",
+        &[
+            "100-examples",
+            "input-output-pairs",
+            "representative",
+            "formatted",
+        ],
+    ),
+    (
+        "budget",
+        &["training-cost-ok", "per-request-cost-ok", "infrastructure"],
+    ),
+    (
+        "level",
+        &[
+            "low-tone-format",
+            "low-house-rules",
+            "medium-domain-style",
+            "medium-task-skill",
+            "high-domain-behaviour",
+            "high-max-quality",
+        ],
+    ),
+];
+
+/// The key a legacy `<step>.t` digit named, if any.
+fn legacy_key(step: Step, position: usize) -> Option<&'static str> {
+    LEGACY_ORDER
+        .iter()
+        .find(|(k, _)| *k == step.key())
+        .and_then(|(_, keys)| keys.get(position).copied())
+}
 
 /// Longest query string accepted; anything longer is treated as garbage.
 pub const MAX_LEN: usize = 2048;
@@ -60,10 +127,9 @@ pub fn encode(state: &WizardState) -> String {
         }
     }
     for step in Step::ALL {
-        let ticked = state.answers.ticked(step);
+        let ticked: Vec<&str> = state.answers.ticked(step).iter().map(|c| c.key).collect();
         if !ticked.is_empty() {
-            let digits: String = ticked.iter().map(|i| char::from(b'0' + *i as u8)).collect();
-            out.append_pair(&format!("{}.t", step.key()), &digits);
+            out.append_pair(&format!("{}.c", step.key()), &ticked.join("."));
         }
     }
     if let Some(step) = state.viewing {
@@ -94,11 +160,17 @@ pub fn decode(query: &str) -> WizardState {
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if key == "at" {
             state.viewing = Step::from_key(&value);
+        } else if let Some(step_key) = key.strip_suffix(".c") {
+            if let Some(step) = Step::from_key(step_key) {
+                for k in value.split('.') {
+                    state.answers.set_ticked(step, k, true);
+                }
+            }
         } else if let Some(step_key) = key.strip_suffix(".t") {
             if let Some(step) = Step::from_key(step_key) {
                 for c in value.chars() {
-                    if let Some(i) = c.to_digit(10) {
-                        state.answers.set_ticked(step, i as usize, true);
+                    if let Some(k) = c.to_digit(10).and_then(|i| legacy_key(step, i as usize)) {
+                        state.answers.set_ticked(step, k, true);
                     }
                 }
             }
@@ -122,9 +194,9 @@ mod tests {
         answers.set(Step::TrainingData, Some(Answer::Yes));
         answers.set(Step::Budget, Some(Answer::Sufficient));
         answers.set(Step::Customization, Some(Answer::High));
-        answers.set_ticked(Step::PromptEngineering, 0, true);
-        answers.set_ticked(Step::PromptEngineering, 3, true);
-        answers.set_ticked(Step::Customization, 5, true);
+        answers.set_ticked(Step::PromptEngineering, "simple-task", true);
+        answers.set_ticked(Step::PromptEngineering, "limited-budget", true);
+        answers.set_ticked(Step::Customization, "high-max-quality", true);
         WizardState {
             answers,
             viewing: Some(Step::Rag),
@@ -167,9 +239,34 @@ mod tests {
     fn encodes_readably() {
         assert_eq!(
             encode(&sample()),
-            "pe=no&rag=no&data=yes&budget=sufficient&level=high&pe.t=03&level.t=5&at=rag"
+            "pe=no&rag=no&data=yes&budget=sufficient&level=high\
+             &pe.c=simple-task.limited-budget&level.c=high-max-quality&at=rag"
         );
         assert_eq!(encode(&WizardState::default()), "");
+    }
+
+    fn keys(s: &WizardState, step: Step) -> Vec<&'static str> {
+        s.answers.ticked(step).iter().map(|c| c.key).collect()
+    }
+
+    #[test]
+    fn links_from_before_criteria_keys_keep_their_ticks() {
+        // The format written until 2026-12-01, positions of the ticked criteria.
+        let old =
+            decode("pe=no&rag=no&data=yes&budget=sufficient&level=high&pe.t=03&level.t=5&at=rag");
+        assert_eq!(old, sample());
+        let all = decode("pe.t=0123&rag.t=0123&data.t=0123&budget.t=012&level.t=012345");
+        for (step_key, frozen) in LEGACY_ORDER {
+            let step = Step::from_key(step_key).unwrap();
+            assert_eq!(keys(&all, step).len(), step.criteria().len());
+            for k in frozen {
+                assert!(step.criterion(k).is_some(), "{step_key}: {k} still exists");
+            }
+        }
+        assert_eq!(
+            keys(&decode("budget.t=3&level.t=9"), Step::Budget),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
@@ -191,7 +288,10 @@ mod tests {
             "budget does not accept yes"
         );
         assert_eq!(s.answers.get(Step::Customization), Some(Answer::High));
-        assert_eq!(s.answers.ticked(Step::PromptEngineering), vec![0, 3]);
+        assert_eq!(
+            keys(&s, Step::PromptEngineering),
+            ["simple-task", "limited-budget"]
+        );
         assert_eq!(s.viewing, None);
     }
 
@@ -231,8 +331,8 @@ mod tests {
             for (i, step) in Step::ALL.into_iter().enumerate() {
                 let options = step.options();
                 answers.set(step, options.get(picks[i]).copied());
-                for bit in 0..step.criteria().len() {
-                    answers.set_ticked(step, bit, tick_bits[i] & (1 << bit) != 0);
+                for (bit, c) in step.criteria().iter().enumerate() {
+                    answers.set_ticked(step, c.key, tick_bits[i] & (1 << bit) != 0);
                 }
             }
             let s = WizardState { answers, viewing: viewing.map(|i| Step::ALL[i]) };

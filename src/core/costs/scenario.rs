@@ -5,9 +5,9 @@
 //! Architecture invariant: pure, no UI imports. Decoding is total: each
 //! field that does not parse keeps its default.
 
-use crate::core::cost_fields::{self, FIELDS};
-use crate::core::costs::{ApproachCost, ApproachKind, MAX_INPUT, Training};
-use crate::core::prices::{self, Availability};
+use crate::core::costs::approach_cost::{ApproachCost, ApproachKind, MAX_INPUT, Training};
+use crate::core::costs::fields::{self, FIELDS};
+use crate::core::costs::prices::{self, Availability};
 
 /// Longest query string accepted.
 pub const MAX_LEN: usize = 16_384;
@@ -59,11 +59,17 @@ pub fn default_preset(kind: ApproachKind, today: &str) -> Option<&'static prices
             Availability::Available { .. }
         )
     };
-    let preferred = preferred_presets(kind).iter().filter_map(|id| prices::by_id(id));
+    let preferred = preferred_presets(kind)
+        .iter()
+        .filter_map(|id| prices::by_id(id));
     preferred
         .clone()
         .find(available)
-        .or_else(|| prices::for_kind(kind).filter(|p| p.own_price).find(available))
+        .or_else(|| {
+            prices::for_kind(kind)
+                .filter(|p| p.own_price)
+                .find(available)
+        })
         .or_else(|| preferred.clone().next())
 }
 
@@ -309,7 +315,7 @@ pub fn decode(query: &str, today: &str) -> Scenario {
                     "t2" => training[k].1[1] = number(&value),
                     "t3" => training[k].1[2] = number(&value),
                     _ => {
-                        if let (Some(f), Some(v)) = (cost_fields::by_key(field), number(&value)) {
+                        if let (Some(f), Some(v)) = (fields::by_key(field), number(&value)) {
                             (f.set)(a, v);
                         }
                     }
@@ -344,7 +350,7 @@ pub fn decode(query: &str, today: &str) -> Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::break_even::{BreakEven, break_even};
+    use crate::core::costs::break_even::{BreakEven, break_even};
     use proptest::prelude::*;
 
     const TODAY: &str = "2026-11-25";
@@ -427,12 +433,19 @@ mod tests {
         let mut owned = 0;
         for today in first_days() {
             let s = default_scenario(&today);
-            assert_eq!(s.compared(), vec![0, 1, 2, 3, 4, 5], "six approaches on {today}");
+            assert_eq!(
+                s.compared(),
+                vec![0, 1, 2, 3, 4, 5],
+                "six approaches on {today}"
+            );
             let r = s.resolved();
             for (a, k) in r.iter().zip(ApproachKind::ALL) {
                 let p = a.preset.and_then(prices::by_id).expect("a preset");
                 assert!(
-                    matches!(prices::availability(p, k, &today), Availability::Available { .. }),
+                    matches!(
+                        prices::availability(p, k, &today),
+                        Availability::Available { .. }
+                    ),
                     "{k:?} on {today}: {} is available",
                     p.id
                 );
@@ -451,15 +464,23 @@ mod tests {
             for i in 0..r.len() {
                 for j in 0..r.len() {
                     match break_even(&r[i], &r[j], s.monthly_requests) {
-                        BreakEven::At { requests, months, .. } => {
-                            assert!(requests.is_finite() && months.is_finite(), "{i}/{j} on {today}")
+                        BreakEven::At {
+                            requests, months, ..
+                        } => {
+                            assert!(
+                                requests.is_finite() && months.is_finite(),
+                                "{i}/{j} on {today}"
+                            )
                         }
                         BreakEven::Immediate | BreakEven::Never { .. } => {}
                     }
                 }
             }
         }
-        assert!(owned > 0, "the walk reaches dates where only own prices remain");
+        assert!(
+            owned > 0,
+            "the walk reaches dates where only own prices remain"
+        );
     }
 
     #[test]

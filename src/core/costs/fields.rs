@@ -4,7 +4,7 @@
 //!
 //! Architecture invariant: pure data, no UI imports.
 
-use crate::core::costs::{ApproachCost, ApproachKind, FieldKind};
+use crate::core::costs::approach_cost::{ApproachCost, ApproachKind, FieldKind};
 
 /// Where a field appears on the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

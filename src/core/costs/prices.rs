@@ -9,7 +9,7 @@
 //! Architecture invariant: pure data and functions, no UI imports; dates are
 //! ISO `YYYY-MM-DD` strings, compared as calendar days.
 
-use crate::core::costs::{ApproachCost, ApproachKind, Training};
+use crate::core::costs::approach_cost::{ApproachCost, ApproachKind, Training};
 
 /// What a preset prices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

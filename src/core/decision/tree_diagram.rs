@@ -7,7 +7,8 @@
 //!
 //! Architecture invariant: pure geometry, no UI imports.
 
-use crate::core::decision::{Next, Outcome, Step, Walk, WalkEnd};
+use crate::core::decision::tree::{Next, Outcome, Step};
+use crate::core::decision::walk::{Walk, WalkEnd};
 
 /// Width of the diagram's view box.
 pub const WIDTH: f32 = 500.0;
@@ -231,7 +232,9 @@ pub fn describe(walk: &Walk) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::decision::{Answer, Answers, walk};
+    use crate::core::decision::answers::Answers;
+    use crate::core::decision::tree::Answer;
+    use crate::core::decision::walk::walk;
 
     fn inside(x: f32, y: f32) -> bool {
         (0.0..=WIDTH).contains(&x) && (0.0..=HEIGHT).contains(&y)

@@ -13,8 +13,8 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
 use plotters::prelude::*;
 
-use crate::core::break_even::{cheapest, cost_at};
-use crate::core::costs::ApproachCost;
+use crate::core::costs::approach_cost::ApproachCost;
+use crate::core::costs::break_even::{cheapest, cost_at};
 use crate::core::number_format;
 
 /// Series colours (Okabe–Ito, distinguishable with common colour-vision
@@ -379,7 +379,7 @@ fn csv_field(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::costs::ApproachKind;
+    use crate::core::costs::approach_cost::ApproachKind;
 
     fn pair() -> Vec<ApproachCost> {
         let mut a = ApproachCost::blank(ApproachKind::PromptEngineering);

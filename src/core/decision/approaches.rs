@@ -8,7 +8,7 @@
 //!
 //! Architecture invariant: static content, no UI imports.
 
-use crate::core::decision::Outcome;
+use crate::core::decision::tree::Outcome;
 
 /// When the cost ranges below were last reviewed.
 pub const COSTS_AS_OF: &str = "2026-11";

@@ -3,7 +3,7 @@
 //!
 //! At a monthly volume `V`, cumulative cost after `Q` requests is
 //! `TC(Q) = F × payments(Q / V) + c × Q + H × Q / V` (see
-//! [`crate::core::costs`]): piecewise linear in `Q`, with a step at each
+//! [`crate::core::costs::approach_cost`]): piecewise linear in `Q`, with a step at each
 //! retraining. The **break-even volume** of a candidate against a baseline is
 //! the first `Q` where the candidate's cumulative cost is no longer above
 //! the baseline's. Without retraining or hosting it is the textbook rule:
@@ -12,7 +12,7 @@
 //! Architecture invariant: pure arithmetic, no UI imports; every result is
 //! finite or an explicit [`BreakEven::Never`] with its reason.
 
-use crate::core::costs::{ApproachCost, MAX_INPUT};
+use crate::core::costs::approach_cost::{ApproachCost, MAX_INPUT};
 
 /// How far ahead a break-even is searched when retraining makes the curves
 /// step (months).
@@ -409,8 +409,11 @@ pub fn tornado(
         .collect()
 }
 
-fn scale_training(t: crate::core::costs::Training, f: f64) -> crate::core::costs::Training {
-    use crate::core::costs::Training;
+fn scale_training(
+    t: crate::core::costs::approach_cost::Training,
+    f: f64,
+) -> crate::core::costs::approach_cost::Training {
+    use crate::core::costs::approach_cost::Training;
     match t {
         Training::None => Training::None,
         Training::Tokens {
@@ -432,7 +435,7 @@ fn scale_training(t: crate::core::costs::Training, f: f64) -> crate::core::costs
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::costs::{ApproachKind, Training};
+    use crate::core::costs::approach_cost::{ApproachKind, Training};
     use proptest::prelude::*;
 
     fn prompt(c: f64) -> ApproachCost {
