@@ -19,6 +19,8 @@
 //!
 //! Architecture invariant: pure arithmetic, no UI imports.
 
+use crate::core::number_parse::parse_number;
+
 /// Largest value any money, token or volume input may take.
 pub const MAX_INPUT: f64 = 1e12;
 /// Hours in an average month (365.25 × 24 / 12), for round-the-clock hosting.
@@ -264,19 +266,15 @@ impl ApproachCost {
 
 /// A field's value checked for the UI: `None` if fine, else the message.
 ///
-/// `kind` says what the value is: money, tokens, a count, or a fraction
-/// given in percent.
+/// The text is read by [`parse_number`] (so "0,5" is 0.5, "1,000" is 1000,
+/// and ambiguous or garbled input is refused with its reason); `kind` then
+/// says what the value is: money, tokens, a count, or a fraction given in
+/// percent.
 pub fn field_error(raw: &str, kind: FieldKind) -> Option<String> {
-    let text = raw.trim().replace([',', '_', ' '], "");
-    if text.is_empty() {
-        return Some("Enter a number (0 if it does not apply).".into());
-    }
-    let Ok(v) = text.parse::<f64>() else {
-        return Some(format!("\u{201c}{}\u{201d} is not a number.", raw.trim()));
+    let v = match parse_number(raw) {
+        Ok(v) => v,
+        Err(message) => return Some(message),
     };
-    if !v.is_finite() {
-        return Some("Enter a finite number.".into());
-    }
     if v < 0.0 {
         return Some("Must be 0 or more.".into());
     }
@@ -302,10 +300,10 @@ pub enum FieldKind {
 
 /// Parses a field the user typed, if it is valid (see [`field_error`]).
 pub fn parse_field(raw: &str, kind: FieldKind) -> Option<f64> {
-    if field_error(raw, kind).is_some() {
-        return None;
+    match field_error(raw, kind) {
+        Some(_) => None,
+        None => parse_number(raw).ok(),
     }
-    raw.trim().replace([',', '_', ' '], "").parse().ok()
 }
 
 #[cfg(test)]
@@ -445,5 +443,50 @@ mod tests {
                 .contains("100")
         );
         assert!(field_error("500", FieldKind::Multiplier).is_some());
+    }
+
+    #[test]
+    fn fields_never_misread_decimal_commas() {
+        let cases = [
+            ("0,5", 0.5),
+            ("2,50", 2.5),
+            ("1,000", 1000.0),
+            ("1,234.5", 1234.5),
+            ("1.234,5", 1234.5),
+            ("12,345,678", 12_345_678.0),
+            ("$1,000", 1000.0),
+            ("1 000", 1000.0),
+        ];
+        for (text, value) in cases {
+            assert_eq!(parse_field(text, FieldKind::Money), Some(value), "{text}");
+            assert_eq!(field_error(text, FieldKind::Money), None, "{text}");
+        }
+        assert_eq!(parse_field("12,5", FieldKind::Percent), Some(12.5));
+        for text in ["1,2,3", "1,00,000", "1.2.3", "5 kg", "1,,0"] {
+            assert_eq!(parse_field(text, FieldKind::Money), None, "{text}");
+            let message = field_error(text, FieldKind::Money).unwrap();
+            assert!(
+                message.contains(text) && message.contains("e.g."),
+                "{message}"
+            );
+        }
+        assert!(
+            field_error("-$2.50", FieldKind::Money)
+                .unwrap()
+                .contains("0 or more")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_field_agrees_with_field_error(raw in "\\PC{0,24}") {
+            for kind in [FieldKind::Money, FieldKind::Tokens, FieldKind::Count, FieldKind::Percent, FieldKind::Multiplier] {
+                let value = parse_field(&raw, kind);
+                proptest::prop_assert_eq!(value.is_some(), field_error(&raw, kind).is_none());
+                if let Some(v) = value {
+                    proptest::prop_assert!(v.is_finite() && (0.0..=MAX_INPUT).contains(&v));
+                }
+            }
+        }
     }
 }

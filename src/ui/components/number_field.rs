@@ -13,7 +13,8 @@ fn show(v: f64) -> String {
     }
 }
 
-/// A text field that accepts numbers ("1,000,000" too). Valid input is
+/// A text field that accepts numbers as people type them ("1,000,000",
+/// "0,5", "$1,234.50"; the rule is `core::number_parse`). Valid input is
 /// passed to `on_valid` (divided by `scale`, e.g. 100 for percent); invalid
 /// input keeps the last valid value and shows why next to the field.
 #[component]
