@@ -5,6 +5,7 @@
 
 pub mod costs;
 pub mod dataset;
+pub mod dates;
 pub mod decision;
 pub mod number_format;
 pub mod number_parse;

@@ -7,9 +7,10 @@
 //! fine-tuned model lives no longer than its base model.
 //!
 //! Architecture invariant: pure data and functions, no UI imports; dates are
-//! ISO `YYYY-MM-DD` strings, compared as calendar days.
+//! ISO `YYYY-MM-DD` strings, compared as calendar days by `core::dates`.
 
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind, Training};
+use crate::core::dates::months_between;
 
 /// What a preset prices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,30 +77,6 @@ pub fn for_kind(kind: ApproachKind) -> impl Iterator<Item = &'static Preset> {
         ApproachKind::SelfHostedLora | ApproachKind::SelfHostedFull => &[PresetKind::GpuHour],
     };
     PRESETS.iter().filter(move |p| wanted.contains(&p.kind))
-}
-
-/// Days since 1970-01-01 of an ISO date, if it is one.
-pub fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.trim().splitn(3, '-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let d: i64 = parts.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1900..=9999).contains(&y) {
-        return None;
-    }
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-/// Months (of 30.44 days) from `from` to `to`; negative if `to` is earlier.
-pub fn months_between(from: &str, to: &str) -> Option<f64> {
-    Some((day_number(to)? - day_number(from)?) as f64 / 30.436_875)
 }
 
 /// Whether a preset can be used for a model trained from `start`.
@@ -212,6 +189,7 @@ pub fn apply(a: &mut ApproachCost, preset: &'static Preset, start: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::dates::day_number;
 
     #[test]
     fn every_preset_has_a_source_and_a_date() {
@@ -254,16 +232,6 @@ mod tests {
         for k in ApproachKind::ALL {
             assert!(for_kind(k).count() > 0, "{k:?}");
         }
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2000-03-01"), Some(11_017));
-        assert_eq!(day_number("2026-13-01"), None);
-        assert_eq!(day_number("soon"), None);
-        let m = months_between("2026-11-25", "2027-01-14").unwrap();
-        assert!((m - 50.0 / 30.436_875).abs() < 1e-12);
     }
 
     #[test]

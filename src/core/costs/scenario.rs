@@ -8,6 +8,7 @@
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind, MAX_INPUT, Training};
 use crate::core::costs::fields::{self, FIELDS};
 use crate::core::costs::prices::{self, Availability};
+use crate::core::dates;
 
 /// Longest query string accepted.
 pub const MAX_LEN: usize = 16_384;
@@ -281,7 +282,7 @@ pub fn decode(query: &str, today: &str) -> Scenario {
                     .filter(|h| *h <= 1200.0)
                     .unwrap_or(s.horizon_months)
             }
-            "start" if prices::day_number(&value).is_some() => s.start = value.into_owned(),
+            "start" if dates::day_number(&value).is_some() => s.start = value.into_owned(),
             "log" => s.log_x = value == "1",
             "all" => s.include_unavailable = value == "1",
             _ => {
@@ -407,6 +408,11 @@ mod tests {
         assert_eq!(s.monthly_requests, d.monthly_requests);
         assert_eq!(s.horizon_months, d.horizon_months);
         assert_eq!(s.start, TODAY);
+        for impossible in ["2026-02-31", "2027-02-29", "2026-12-1", " 2026-12-01"] {
+            let q = format!("start={}", impossible.replace(' ', "%20"));
+            assert_eq!(decode(&q, TODAY).start, TODAY, "{impossible:?}");
+        }
+        assert_eq!(decode("start=2028-02-29", TODAY).start, "2028-02-29");
         assert_eq!(s.approaches[0].input_tokens, d.approaches[0].input_tokens);
         assert_eq!(s.approaches[0].output_tokens, 77.0);
         assert_eq!(

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::core::costs::approach_cost::FieldKind;
 use crate::core::costs::prices;
 use crate::core::costs::scenario::{self, Scenario};
+use crate::core::dates;
 use crate::core::number_format;
 use crate::ui::browser_state;
 use crate::ui::components::{
@@ -25,7 +26,13 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
         let v = volume.get().max(1.0);
         (v.log10() * 100.0).round().clamp(200.0, 800.0).to_string()
     };
-    let reset = move |_| scenario.set(scenario::default_scenario(&browser_state::today()));
+    // Why the last date typed into "Planned start" is not a day, if it is not
+    // (the scenario keeps its last valid start meanwhile).
+    let start_error = RwSignal::new(None::<String>);
+    let reset = move |_| {
+        start_error.set(None);
+        scenario.set(scenario::default_scenario(&browser_state::today()));
+    };
     view! {
         <div class="page-intro">
             <h1>"Costs and break-even"</h1>
@@ -55,15 +62,22 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
                     <NumberField id="horizon".into() label="Horizon".into() unit="months" kind=FieldKind::Count
                         value=Signal::derive(move || scenario.with(|s| s.horizon_months))
                         on_valid=Callback::new(move |v: f64| scenario.update(|s| s.horizon_months = v.clamp(1.0, 1200.0))) />
-                    <div class="field">
+                    <div class="field" class:invalid=move || start_error.with(Option::is_some)>
                         <label for="start-date">"Planned start"</label>
                         <input id="start-date" type="date" prop:value=move || scenario.with(|s| s.start.clone())
+                            aria-invalid=move || start_error.with(Option::is_some).then_some("true")
+                            aria-describedby="start-date-error"
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                if prices::day_number(&v).is_some() {
-                                    scenario.update(|s| s.start = v);
+                                match dates::parse_day(&v) {
+                                    Ok(_) => {
+                                        start_error.set(None);
+                                        scenario.update(|s| s.start = v);
+                                    }
+                                    Err(message) => start_error.set(Some(message)),
                                 }
                             } />
+                        <p class="field-error" id="start-date-error">{move || start_error.get()}</p>
                     </div>
                 </div>
                 <button type="button" class="secondary" on:click=reset>"Reset to the example figures"</button>
