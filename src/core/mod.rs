@@ -4,6 +4,7 @@
 //! `web-sys` or `wasm-bindgen`; it compiles and is tested natively.
 
 pub mod costs;
+pub mod csv;
 pub mod dataset;
 pub mod dates;
 pub mod decision;

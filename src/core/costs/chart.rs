@@ -337,7 +337,7 @@ pub fn csv(
     let mut out = String::from("requests,months");
     for i in shown {
         out.push(',');
-        out.push_str(&csv_field(&approaches[*i].name));
+        out.push_str(&crate::core::csv::field(&approaches[*i].name));
     }
     out.push('\n');
     const ROWS: usize = 50;
@@ -360,20 +360,6 @@ pub fn csv(
         out.push('\n');
     }
     out
-}
-
-/// Quotes a CSV field when needed (RFC 4180), and defuses spreadsheet
-/// formulas in user-chosen names.
-fn csv_field(s: &str) -> String {
-    let mut s = s.to_string();
-    if s.starts_with(['=', '+', '-', '@']) {
-        s.insert(0, '\'');
-    }
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 #[cfg(test)]
@@ -486,6 +472,12 @@ mod tests {
         );
         assert_eq!(lines.next(), Some("0,0.000,0.00,500.00"));
         assert_eq!(text.lines().count(), 52);
-        assert_eq!(csv_field("=cmd()"), "'=cmd()");
+        let mut named = pair();
+        named[1].name = "=cmd()".into();
+        let text = csv(&named, &[0, 1], 10_000.0, 100_000.0, false);
+        assert!(
+            text.starts_with("requests,months,Prompt engineering,'=cmd()\n"),
+            "{text}"
+        );
     }
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::csv;
 use crate::core::dataset::finding::{Finding, Severity};
 use crate::core::dataset::report::DatasetReport;
 use crate::core::dataset::stats::DatasetStats;
@@ -100,26 +101,11 @@ impl ReportJson {
                 f.line,
                 f.severity,
                 f.code,
-                csv_field(f.field.as_deref().unwrap_or("")),
-                csv_field(&f.message)
+                csv::field(f.field.as_deref().unwrap_or("")),
+                csv::field(&f.message)
             ));
         }
         out
-    }
-}
-
-/// Quotes a CSV field when needed (RFC 4180), and defuses spreadsheet
-/// formulas (a leading `=`, `+`, `-` or `@` gets a `'`).
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
     }
 }
 
@@ -206,15 +192,20 @@ mod tests {
     }
 
     #[test]
-    fn csv_quotes_and_defuses_formulas() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    fn findings_csv_has_a_header_and_defused_quoted_fields() {
         let j = ReportJson::from(&validate_bytes(b"[1,2]\n", None));
         let csv = j.findings_csv();
         assert!(
             csv.starts_with("line,severity,code,field,message\n1,error,"),
             "{csv}"
+        );
+        let mut hostile = j.clone();
+        hostile.errors[0].field = Some("=HYPERLINK(1)".into());
+        hostile.errors[0].message = "say \"hi\", then stop".into();
+        let row = hostile.findings_csv().lines().nth(1).unwrap().to_string();
+        assert!(
+            row.ends_with(",'=HYPERLINK(1),\"say \"\"hi\"\", then stop\""),
+            "{row}"
         );
     }
 }
