@@ -12,8 +12,9 @@ TOOL_ROOT="${TUNEWISE_TOOL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}"
 export PATH="$TOOLS_DIR/node_modules/.bin:$TOOL_ROOT/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 PUBLIC_URL="${PUBLIC_URL:-/}"
 
+mapfile -t pages < <(bash scripts/pages.sh)
 trunk build --release --public-url "$PUBLIC_URL" --dist dist index.html
-for page in costs dataset; do
+for page in "${pages[@]:1}"; do
   rm -rf "target/dist-$page"
   trunk build --release --public-url "$PUBLIC_URL" --dist "target/dist-$page" "$page.html"
   # Trunk names every page's output index.html; hashed assets never collide.
