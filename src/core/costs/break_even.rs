@@ -86,9 +86,22 @@ impl Curve {
         }
     }
 
+    /// Training payments made by `q` requests: one up front, then one at
+    /// each retraining `k × period` (k = 1, 2, …) with `k × period <= q`.
+    /// Counted against the same products `k × period` that
+    /// [`breakpoints`] yields, so a curve steps exactly at its breakpoints
+    /// (a plain `floor(q / period)` can round to the other side of one).
     fn payments(&self, q: f64) -> f64 {
         match self.period {
-            Some(p) => 1.0 + (q / p).floor(),
+            Some(p) => {
+                let mut k = (q / p).floor().max(0.0);
+                if (k + 1.0) * p <= q {
+                    k += 1.0;
+                } else if k > 0.0 && k * p > q {
+                    k -= 1.0;
+                }
+                1.0 + k
+            }
             None => 1.0,
         }
     }
