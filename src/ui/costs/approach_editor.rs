@@ -8,7 +8,7 @@ use crate::core::costs::fields::{FIELDS, FieldGroup};
 use crate::core::costs::prices::{self, Availability};
 use crate::core::costs::scenario::{self, Scenario};
 use crate::core::number_format;
-use crate::ui::components::number_field::NumberField;
+use crate::ui::shared::number_field::NumberField;
 
 /// The number fields of `group` that apply to approach `idx`.
 fn fields(

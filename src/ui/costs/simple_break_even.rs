@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::costs::approach_cost::FieldKind;
 use crate::core::costs::break_even::{simple_break_even, simple_months};
 use crate::core::number_format;
-use crate::ui::components::number_field::NumberField;
+use crate::ui::shared::number_field::NumberField;
 
 /// Three inputs and the two results of the simple rule.
 #[component]

@@ -16,15 +16,13 @@ use crate::core::dataset::tokens::Encoding;
 use crate::core::dataset::validate_line::Format;
 use crate::core::number_format;
 use crate::ui::browser_state;
-use crate::ui::components::{
-    dataset_downloads::DatasetDownloads,
-    dataset_findings::DatasetFindings,
-    dataset_stats::DatasetStats,
-    file_picker::{FilePicker, first_file},
-    training_cost::TrainingCost,
-    validation_progress::ValidationProgress,
-};
-use crate::ui::validation_client::{JobEvent, ValidationClient};
+use crate::ui::dataset::dataset_downloads::DatasetDownloads;
+use crate::ui::dataset::dataset_findings::DatasetFindings;
+use crate::ui::dataset::dataset_stats::DatasetStats;
+use crate::ui::dataset::file_picker::{FilePicker, first_file};
+use crate::ui::dataset::training_cost::TrainingCost;
+use crate::ui::dataset::validation_client::{JobEvent, ValidationClient};
+use crate::ui::dataset::validation_progress::ValidationProgress;
 
 /// Where one file is in its check.
 #[derive(Clone, Debug, PartialEq)]

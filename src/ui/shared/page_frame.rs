@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::route::{Page, Section};
 use crate::ui::browser_state;
-use crate::ui::components::site_header::SiteHeader;
+use crate::ui::shared::site_header::SiteHeader;
 
 /// Frames a page's content; `query` is the shareable state carried by the
 /// navigation link of the page's own section.

@@ -8,10 +8,12 @@ use crate::core::costs::scenario::{self, Scenario};
 use crate::core::dates;
 use crate::core::number_format;
 use crate::ui::browser_state;
-use crate::ui::components::{
-    approach_editor::ApproachEditor, cost_chart_view::CostChartView, cost_results::CostResults,
-    number_field::NumberField, sensitivity::Sensitivity, simple_break_even::SimpleBreakEven,
-};
+use crate::ui::costs::approach_editor::ApproachEditor;
+use crate::ui::costs::cost_chart_view::CostChartView;
+use crate::ui::costs::cost_results::CostResults;
+use crate::ui::costs::sensitivity::Sensitivity;
+use crate::ui::costs::simple_break_even::SimpleBreakEven;
+use crate::ui::shared::number_field::NumberField;
 
 /// The calculator page. `scenario` is owned by the app shell, which persists
 /// it; `settled` follows it once the inputs rest, and drives the tables, so

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::decision::suggest::suggest;
 use crate::core::decision::tree::{Next, Step};
 use crate::core::decision::wizard_link::WizardState;
-use crate::ui::components::wizard_heading::HEADING_ID;
+use crate::ui::decision::wizard_heading::HEADING_ID;
 
 /// The form for `step`. Picking an answer keeps this step in view; "Next"
 /// moves on.

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use crate::core::decision::walk::walk;
 use crate::core::decision::wizard_link::{Shown, WizardState};
 use crate::ui::browser_state;
-use crate::ui::components::wizard_heading::HEADING_ID;
-use crate::ui::components::{
-    decision_tree::DecisionTree, path_list::PathList, result_view::ResultView, step_form::StepForm,
-};
+use crate::ui::decision::decision_tree::DecisionTree;
+use crate::ui::decision::path_list::PathList;
+use crate::ui::decision::result_view::ResultView;
+use crate::ui::decision::step_form::StepForm;
+use crate::ui::decision::wizard_heading::HEADING_ID;
 
 /// The wizard page. `state` is owned by the app shell, which persists it.
 #[component]

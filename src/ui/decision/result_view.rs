@@ -10,9 +10,9 @@ use crate::core::decision::walk::Walk;
 use crate::core::decision::wizard_link::{self, WizardState};
 use crate::core::route::{self, Section};
 use crate::ui::browser_state;
-use crate::ui::components::approach_card::ApproachCard;
-use crate::ui::components::decision_tree::DecisionTree;
-use crate::ui::components::wizard_heading::HEADING_ID;
+use crate::ui::decision::approach_card::ApproachCard;
+use crate::ui::decision::decision_tree::DecisionTree;
+use crate::ui::decision::wizard_heading::HEADING_ID;
 
 /// The result view for `outcome`.
 #[component]

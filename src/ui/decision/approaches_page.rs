@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::decision::approaches;
-use crate::ui::components::approach_card::ApproachCard;
+use crate::ui::decision::approach_card::ApproachCard;
 
 /// All explainers, open, with a table of contents.
 #[component]

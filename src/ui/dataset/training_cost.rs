@@ -13,7 +13,7 @@ use crate::core::dataset::summary::ReportJson;
 use crate::core::dataset::training_estimate::{self, Billing, DatasetTokens};
 use crate::core::number_format;
 use crate::ui::browser_state;
-use crate::ui::components::number_field::NumberField;
+use crate::ui::shared::number_field::NumberField;
 
 /// Epochs, price, billed tokens and cost.
 #[component]
