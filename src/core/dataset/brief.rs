@@ -212,9 +212,10 @@ impl DatasetBrief {
                 counted(self.lines, "line", "lines")
             ),
             Verdict::HasErrors => format!(
-                "{name}: {} in {}; fix them before training ({examples} so far).",
+                "{name}: {} in {}; fix {} before training ({examples} so far).",
                 counted(self.errors, "error", "errors"),
                 counted(self.lines, "line", "lines"),
+                if self.errors == 1 { "it" } else { "them" },
             ),
             Verdict::BelowProviderMinimum => format!(
                 "{name}: {examples}, below the provider's minimum of {} and {rule}.",
@@ -352,6 +353,10 @@ mod tests {
         assert_eq!(
             brief(87, 3, 0).headline(),
             "train.jsonl: 3 errors in 90 lines; fix them before training (87 valid examples so far)."
+        );
+        assert_eq!(
+            brief(0, 1, 0).headline(),
+            "train.jsonl: 1 error in 1 line; fix it before training (0 valid examples so far)."
         );
         let mut repeated = brief(150, 0, 1);
         repeated.clean_examples = 90;
