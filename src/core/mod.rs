@@ -7,4 +7,5 @@ pub mod costs;
 pub mod dataset;
 pub mod decision;
 pub mod number_format;
+pub mod report;
 pub mod route;
