@@ -10,4 +10,5 @@ pub mod dates;
 pub mod decision;
 pub mod number_format;
 pub mod number_parse;
+pub mod report;
 pub mod route;

@@ -1,10 +1,12 @@
 //! The fine-tuning dataset validator: JSONL framing, format detection,
 //! line-by-line checks, token counts, statistics, the report's JSON shape,
-//! provider limits, training cost and exports.
+//! the shareable brief of a checked file, provider limits, training cost
+//! and exports.
 //!
 //! Architecture invariant: pure, no UI imports; no input bytes make it
 //! panic or loop (property-tested).
 
+pub mod brief;
 pub mod convert;
 pub mod export;
 pub mod finding;
