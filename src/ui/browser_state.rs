@@ -4,12 +4,54 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::core::costs::scenario::{self, Scenario};
+use crate::core::dataset::brief::DatasetBrief;
+use crate::core::decision::wizard_link::{self, WizardState};
+
 /// Local-storage key of the wizard's state (its query string).
 pub const WIZARD_KEY: &str = "tunewise.wizard.v1";
 /// Local-storage key of the cost calculator's state (its query string).
 pub const COSTS_KEY: &str = "tunewise.costs.v1";
 /// localStorage key of the Dataset page's choices (provider, limit, epochs…).
 pub const DATASET_KEY: &str = "tunewise.dataset.v1";
+/// Local-storage key of the last checked training file's report: JSON with
+/// its file name, when it was checked and its `ReportJson` without line
+/// excerpts (never the file's contents). Written and read by the Dataset page.
+pub const DATASET_REPORT_KEY: &str = "tunewise.dataset-report.v1";
+/// Local-storage key of the last checked training file's brief
+/// (`DatasetBrief::to_query`), which the wizard and the report read.
+pub const DATASET_BRIEF_KEY: &str = "tunewise.dataset-brief.v1";
+
+/// The wizard's saved state, or the empty one.
+pub fn load_wizard() -> WizardState {
+    load(WIZARD_KEY)
+        .map(|q| wizard_link::decode(&q))
+        .unwrap_or_default()
+}
+
+/// The calculator's saved scenario for `today`, or its defaults.
+pub fn load_costs(today: &str) -> Scenario {
+    load(COSTS_KEY)
+        .map(|q| scenario::decode(&q, today))
+        .unwrap_or_else(|| scenario::default_scenario(today))
+}
+
+/// The brief of the last checked training file, if one was checked.
+pub fn load_dataset_brief() -> Option<DatasetBrief> {
+    load(DATASET_BRIEF_KEY).and_then(|q| DatasetBrief::from_query(&q))
+}
+
+/// Calls `on_change(key, new value)` whenever another tab of this site
+/// changes local storage (the `storage` event), for as long as the calling
+/// component lives, so every open page stays in step.
+pub fn on_storage_change(on_change: impl Fn(String, Option<String>) + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            on_change(key, ev.new_value());
+        }
+    });
+    leptos::prelude::on_cleanup(move || handle.remove());
+}
 
 /// The current URL fragment, including the leading `#`, or "".
 pub fn fragment() -> String {
@@ -46,17 +88,44 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Session-storage key of the address this tab last left (see [`mark_leaving`]).
+const LEFT_KEY: &str = "tunewise.left.v1";
+
 /// Whether this page load is a reload (the address may then be a moment
-/// older than what was saved when the page was left).
+/// older than what was saved when the page was left): the browser says so
+/// (navigation type "reload"), or this tab left this very address last
+/// (recorded by [`mark_leaving`]; covers browsers and test clocks whose
+/// `performance` object lists no navigation entry).
 pub fn is_reload() -> bool {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
-        return false;
+    let by_browser = web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|performance| performance.get_entries_by_type("navigation"))
+        .and_then(|entries| {
+            js_sys::Reflect::get(&entries.get(0), &JsValue::from_str("type"))
+                .ok()
+                .and_then(|t| t.as_string())
+        })
+        .is_some_and(|t| t == "reload");
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    let left_here = session
+        .as_ref()
+        .and_then(|s| s.get_item(LEFT_KEY).ok().flatten())
+        .is_some_and(|left| web_sys::window().and_then(|w| w.location().href().ok()) == Some(left));
+    if let Some(s) = session {
+        let _ = s.remove_item(LEFT_KEY);
+    }
+    by_browser || left_here
+}
+
+/// Records, when the page is left, the address it was left at, so that
+/// loading the same address next in this tab counts as a reload.
+pub fn mark_leaving() {
+    let Some(window) = web_sys::window() else {
+        return;
     };
-    let entries = performance.get_entries_by_type("navigation");
-    js_sys::Reflect::get(&entries.get(0), &JsValue::from_str("type"))
-        .ok()
-        .and_then(|t| t.as_string())
-        .is_some_and(|t| t == "reload")
+    if let (Ok(Some(session)), Ok(href)) = (window.session_storage(), window.location().href()) {
+        let _ = session.set_item(LEFT_KEY, &href);
+    }
 }
 
 /// The stored value under `key`, if storage works and holds one.

@@ -158,7 +158,7 @@ test('downloads: findings, valid lines and a reproducible 80/20 split', async ({
 test('other formats convert to OpenAI chat, and a JSON array to JSONL', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'alpaca.jsonl'));
-  await expect(verdict(page)).toContainText('(Alpaca)', { timeout: 20_000 });
+  await expect(page.locator('.verdict')).toContainText('(Alpaca)', { timeout: 20_000 });
   const chat = await download(page, 'Converted to OpenAI chat');
   expect(chat.name).toBe('alpaca.chat.jsonl');
   const first = JSON.parse(chat.text.split('\n')[0]);

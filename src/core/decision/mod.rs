@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod approaches;
 pub mod content;
+pub mod evidence;
 pub mod suggest;
 pub mod tree;
 pub mod tree_diagram;

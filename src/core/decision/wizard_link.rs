@@ -5,7 +5,9 @@
 //!   and [`Answer::key`]);
 //! - `<step>.c=<key>.<key>…`: the stable keys ([`Criterion::key`]) of the
 //!   ticked criteria of that step, joined by `.`;
-//! - `at=<step>`: the step being viewed, when it is not where the walk ends.
+//! - `at=<step>`: the step being viewed, when it is not where the walk ends;
+//! - `budget.once=<USD>` and `budget.month=<USD>`: the budget given on step
+//!   4, whole dollars, when given.
 //!
 //! Links and stored state written before criteria had keys (until
 //! 2026-12-01) carry `<step>.t=<digits>`, the positions of the ticked
@@ -24,6 +26,7 @@
 //! written to the URL and to local storage, so there is one format to test.
 
 use crate::core::decision::answers::Answers;
+use crate::core::decision::evidence::Budget;
 use crate::core::decision::tree::{Answer, Outcome, Step};
 use crate::core::decision::walk::{WalkEnd, walk};
 
@@ -92,6 +95,8 @@ pub struct WizardState {
     pub answers: Answers,
     /// The step the user is looking at; `None` = wherever the walk ends.
     pub viewing: Option<Step>,
+    /// The budget given on step 4, if any.
+    pub budget: Budget,
 }
 
 /// What the wizard shows for a state.
@@ -135,6 +140,12 @@ pub fn encode(state: &WizardState) -> String {
     if let Some(step) = state.viewing {
         out.append_pair("at", step.key());
     }
+    if let Some(b) = state.budget.one_off {
+        out.append_pair("budget.once", &b.to_string());
+    }
+    if let Some(b) = state.budget.monthly {
+        out.append_pair("budget.month", &b.to_string());
+    }
     out.finish()
 }
 
@@ -143,10 +154,15 @@ pub fn encode(state: &WizardState) -> String {
 /// damaged query) never wipes stored work.
 pub fn starting_state(link_query: &str, stored: Option<&str>) -> WizardState {
     let from_link = decode(link_query);
-    if !from_link.answers.is_empty() {
+    if !from_link.answers.is_empty() || !from_link.budget.is_empty() {
         return from_link;
     }
     stored.map(decode).unwrap_or_default()
+}
+
+/// Whole dollars up to a trillion, if `v` is one.
+fn dollars(v: &str) -> Option<u64> {
+    v.parse::<u64>().ok().filter(|d| *d <= 1_000_000_000_000)
 }
 
 /// Decodes a query string (a leading `?` is allowed); see the module docs
@@ -160,6 +176,10 @@ pub fn decode(query: &str) -> WizardState {
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if key == "at" {
             state.viewing = Step::from_key(&value);
+        } else if key == "budget.once" {
+            state.budget.one_off = dollars(&value);
+        } else if key == "budget.month" {
+            state.budget.monthly = dollars(&value);
         } else if let Some(step_key) = key.strip_suffix(".c") {
             if let Some(step) = Step::from_key(step_key) {
                 for k in value.split('.') {
@@ -200,6 +220,7 @@ mod tests {
         WizardState {
             answers,
             viewing: Some(Step::Rag),
+            ..WizardState::default()
         }
     }
 
@@ -270,6 +291,26 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_travels_in_the_link_and_bad_figures_are_dropped() {
+        let mut s = sample();
+        s.budget = Budget {
+            one_off: Some(5_000),
+            monthly: Some(800),
+        };
+        let q = encode(&s);
+        assert!(q.ends_with("&budget.once=5000&budget.month=800"), "{q}");
+        assert_eq!(decode(&q), s);
+        let bad = decode("budget.once=-5&budget.month=1e9");
+        assert!(bad.budget.is_empty());
+        assert_eq!(
+            starting_state("budget.once=10", Some("pe=no"))
+                .budget
+                .one_off,
+            Some(10)
+        );
+    }
+
+    #[test]
     fn round_trips() {
         let s = sample();
         assert_eq!(decode(&encode(&s)), s);
@@ -335,7 +376,7 @@ mod tests {
                     answers.set_ticked(step, c.key, tick_bits[i] & (1 << bit) != 0);
                 }
             }
-            let s = WizardState { answers, viewing: viewing.map(|i| Step::ALL[i]) };
+            let s = WizardState { answers, viewing: viewing.map(|i| Step::ALL[i]), ..WizardState::default() };
             prop_assert_eq!(decode(&encode(&s)), s);
         }
     }

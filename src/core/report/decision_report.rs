@@ -722,6 +722,7 @@ pub(crate) mod tests {
         WizardState {
             answers,
             viewing: None,
+            ..WizardState::default()
         }
     }
 
@@ -898,6 +899,7 @@ pub(crate) mod tests {
             wizard: WizardState {
                 answers,
                 viewing: None,
+                ..WizardState::default()
             },
             costs,
             dataset: Some(dataset()),

@@ -303,6 +303,7 @@ mod tests {
             wizard: WizardState {
                 answers,
                 viewing: None,
+                ..WizardState::default()
             },
             costs,
             dataset: Some(DatasetBrief {

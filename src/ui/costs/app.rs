@@ -36,6 +36,8 @@ pub fn CostsApp() -> impl IntoView {
     browser_state::set_title(Section::Costs.title());
     // Leaving or reloading within the settle delay must not lose the last edit.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        // The address being left first: a reload loads that one.
+        browser_state::mark_leaving();
         persist_costs(&costs.with_untracked(scenario::encode));
     });
     on_cleanup(move || flush.remove());

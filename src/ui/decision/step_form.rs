@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use crate::core::decision::suggest::suggest;
 use crate::core::decision::tree::{Next, Step};
 use crate::core::decision::wizard_link::WizardState;
+use crate::ui::decision::budget_panel::BudgetPanel;
+use crate::ui::decision::data_evidence_panel::DataEvidencePanel;
 use crate::ui::decision::wizard_heading::HEADING_ID;
 
 /// The form for `step`. Picking an answer keeps this step in view; "Next"
@@ -93,6 +95,8 @@ pub fn StepForm(step: Step, state: RwSignal<WizardState>) -> impl IntoView {
             <p class="eyebrow">"Step "{step.number()}" of 5"</p>
             <h2 id=HEADING_ID tabindex="-1">{step.question()}</h2>
             <p class="intro">{step.intro()}</p>
+            {(step == Step::TrainingData).then(|| view! { <DataEvidencePanel state /> })}
+            {(step == Step::Budget).then(|| view! { <BudgetPanel state /> })}
             <fieldset class="criteria">
                 <legend>"What holds for your task?"</legend>
                 {criteria}
