@@ -264,6 +264,27 @@ fn number(v: &str) -> Option<f64> {
         .filter(|x| x.is_finite() && (0.0..=MAX_INPUT).contains(x))
 }
 
+/// Link key naming the approach another tool recommends (its index), so the
+/// calculator can mark it: `costs.html#/costs?<scenario>&hl=<index>`. Not
+/// part of the scenario; the calculator drops it once the user edits.
+pub const HIGHLIGHT_KEY: &str = "hl";
+
+/// `query` with the approach at `index` marked as recommended.
+pub fn with_highlight(query: &str, index: usize) -> String {
+    let sep = if query.is_empty() { "" } else { "&" };
+    format!("{query}{sep}{HIGHLIGHT_KEY}={index}")
+}
+
+/// The approach a link marks as recommended, if it names one of the
+/// scenario's approaches.
+pub fn highlight(query: &str) -> Option<usize> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == HIGHLIGHT_KEY)
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .filter(|i| *i < ApproachKind::ALL.len())
+}
+
 /// Decodes a query string onto the defaults for `today`; anything that
 /// does not parse keeps its default.
 pub fn decode(query: &str, today: &str) -> Scenario {
@@ -498,6 +519,17 @@ mod tests {
         assert_eq!(after.approaches[0].preset, Some("own-base-model"));
         assert_eq!(after.approaches[1].preset, Some("own-base-model"));
         assert!(prices::by_id("own-base-model").unwrap().own_price);
+    }
+
+    #[test]
+    fn a_highlight_rides_along_without_changing_the_scenario() {
+        let s = default_scenario(TODAY);
+        let q = with_highlight(&encode(&s), 3);
+        assert_eq!(highlight(&q), Some(3));
+        assert_eq!(decode(&q, TODAY), s);
+        assert_eq!(highlight("hl=9"), None);
+        assert_eq!(highlight("hl=x"), None);
+        assert_eq!(highlight(&with_highlight("", 0)), Some(0));
     }
 
     proptest! {

@@ -34,7 +34,13 @@ fn fields(
 
 /// Editor card for approach `idx` of the scenario.
 #[component]
-pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView {
+pub fn ApproachEditor(
+    idx: usize,
+    scenario: RwSignal<Scenario>,
+    /// Whether the wizard's result recommends this approach (opened and marked).
+    #[prop(default = false)]
+    recommended: bool,
+) -> impl IntoView {
     let kind = scenario.with_untracked(|s| s.approaches[idx].kind);
     let name = move || scenario.with(|s| s.approaches[idx].name.clone());
     let enabled = move || scenario.with(|s| s.approaches[idx].enabled);
@@ -179,10 +185,12 @@ pub fn ApproachEditor(idx: usize, scenario: RwSignal<Scenario>) -> impl IntoView
     let heading_id = format!("a{idx}-title");
 
     view! {
-        <details class="approach-editor" class:disabled=move || !enabled() open=idx < 1>
+        <details class="approach-editor" class:disabled=move || !enabled() class:recommended=recommended
+            open=idx < 1 || recommended>
             <summary>
                 <span class="swatch" aria-hidden="true"></span>
                 <span id=heading_id.clone() class="editor-title">{name}</span>
+                {recommended.then(|| view! { <span class="badge">"Recommended by the wizard"</span> })}
                 <span class="editor-summary">{summary}</span>
             </summary>
             <div class="editor-body">

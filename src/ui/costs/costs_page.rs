@@ -7,6 +7,7 @@ use crate::core::costs::prices;
 use crate::core::costs::scenario::{self, Scenario};
 use crate::core::dates;
 use crate::core::number_format;
+use crate::core::route;
 use crate::ui::browser_state;
 use crate::ui::costs::approach_editor::ApproachEditor;
 use crate::ui::costs::cost_chart_view::CostChartView;
@@ -21,6 +22,10 @@ use crate::ui::shared::number_field::NumberField;
 #[component]
 pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> impl IntoView {
     let resolved = Memo::new(move |_| scenario.with(Scenario::resolved));
+    // The approach another tool (the wizard's result) recommends, if the
+    // link that opened the page names one.
+    let recommended = route::parse(&browser_state::fragment()).query;
+    let recommended = scenario::highlight(&recommended);
     let settled_resolved = Memo::new(move |_| settled.with(Scenario::resolved));
     let count = scenario.with_untracked(|s| s.approaches.len());
     let volume = Signal::derive(move || scenario.with(|s| s.monthly_requests));
@@ -94,7 +99,9 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
                     "Open an approach to edit its figures. Token counts, data preparation and GPU-hours are example "
                     "assumptions: replace them with yours. A fine-tuned model can need a much shorter prompt but cost more per token."
                 </p>
-                {(0..count).map(|idx| view! { <ApproachEditor idx scenario /> }).collect_view()}
+                {(0..count)
+                    .map(|idx| view! { <ApproachEditor idx scenario recommended=recommended == Some(idx) /> })
+                    .collect_view()}
             </section>
             <p class="source">
                 "Price presets: "<code>"data/prices.json"</code>", checked "{prices::RETRIEVED}

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::core::costs::scenario as cost_scenario;
 use crate::core::decision::approaches;
 use crate::core::decision::suggest::reasons;
 use crate::core::decision::tree::Outcome;
 use crate::core::decision::walk::Walk;
 use crate::core::decision::wizard_link::{self, WizardState};
-use crate::core::route::{self, Section};
+use crate::core::report::recommended_approach;
+use crate::core::route::{self, Page, Section};
 use crate::ui::browser_state;
 use crate::ui::decision::approach_card::ApproachCard;
 use crate::ui::decision::decision_tree::DecisionTree;
@@ -42,6 +44,41 @@ pub fn ResultView(
         let last = walk.with(|w| w.path.last().map(|(s, _)| *s));
         state.update(|s| s.viewing = last);
     };
+    // The numbers behind the recommendation: the calculator with the
+    // recommended approach marked, the dataset report, the decision report.
+    let today = browser_state::today();
+    let costs = browser_state::load_costs(&today);
+    let choice =
+        recommended_approach::choose(&costs, recommended_approach::recommended_kinds(outcome));
+    let costs_query = cost_scenario::encode(&costs);
+    let (costs_href, costs_text) = match &choice {
+        Some(c) => (
+            format!(
+                "{}{}",
+                Page::Costs.url(),
+                route::href(
+                    Section::Costs,
+                    &cost_scenario::with_highlight(&costs_query, c.index)
+                )
+            ),
+            format!(
+                "Compare the costs, with {} marked, in the calculator",
+                costs.approaches[c.index].name
+            ),
+        ),
+        None => (
+            format!(
+                "{}{}",
+                Page::Costs.url(),
+                route::href(Section::Costs, &costs_query)
+            ),
+            "Compare the costs in the calculator".to_string(),
+        ),
+    };
+    let dataset_text = match browser_state::load_dataset_brief() {
+        Some(b) => format!("The dataset report: {}", b.headline()),
+        None => "Check your training data with the dataset validator".to_string(),
+    };
     let related = approaches::related(outcome);
     let cards = approaches::ALL
         .iter()
@@ -59,6 +96,12 @@ pub fn ResultView(
             <ol class="next-steps">
                 {outcome.next_steps().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
             </ol>
+            <h3>"The numbers behind it"</h3>
+            <ul class="evidence-links">
+                <li><a href=costs_href>{costs_text}</a></li>
+                <li><a href=Page::Dataset.url()>{dataset_text}</a></li>
+                <li><a href=Page::Report.url()>"The decision report: recommendation, costs, break-even and sources, to keep or forward"</a></li>
+            </ul>
             <h3>"Your path on the decision tree"</h3>
             <div class="tree-main"><DecisionTree walk /></div>
             <div class="share">
