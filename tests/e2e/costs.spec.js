@@ -8,7 +8,19 @@ const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 async function open(page, hash = '') {
   await page.goto('/costs.html' + hash);
   await expect(page.getByRole('heading', { level: 1, name: 'Costs and break-even' })).toBeVisible();
-  await expect(page.locator('.chart svg')).toBeVisible();
+  await expect(chart(page)).toBeVisible();
+}
+
+// Found as a person finds them: by role and accessible name.
+const chart = (page) => page.getByRole('img', { name: /^Cumulative cost/ });
+const volumeField = (page) => page.getByRole('textbox', { name: /^Requests per month/ });
+const chartPanel = (page) => page.getByRole('region', { name: 'Cumulative cost by volume' });
+// An approach's editor card (a <details> group) and how to open it: click its name.
+const editorOf = (page, name) => page.getByRole('group').filter({ has: page.getByText(name, { exact: true }) }).first();
+async function openEditor(page, name) {
+  const card = editorOf(page, name);
+  if (!(await card.evaluate((d) => d.open))) await card.getByText(name, { exact: true }).first().click();
+  return card;
 }
 
 test('the seed example: $500 ÷ $0.01 = 50,000 requests', async ({ page }) => {
@@ -26,24 +38,21 @@ test('the seed example: $500 ÷ $0.01 = 50,000 requests', async ({ page }) => {
 test('the full model reproduces the seed rule between two approaches', async ({ page }) => {
   // Prompting at $0.02 a request against a tune at $0.01 with $500 up front.
   await open(page);
-  const editor = (name) => page.locator('details.approach-editor', { hasText: name }).first();
   const setAll = async (name, values) => {
-    const card = editor(name);
-    if (!(await card.evaluate((d) => d.open))) await card.locator('summary').click();
+    const card = await openEditor(page, name);
     for (const [label, value] of Object.entries(values)) {
       await card.getByRole('textbox', { name: new RegExp('^' + label.replace(/[()]/g, '\\$&') + ' \\(') }).fill(String(value));
     }
   };
-  await page.locator('#monthly-requests').fill('10000');
+  await volumeField(page).fill('10000');
   // Only two approaches: untick the others.
   for (const name of ['RAG', 'API LoRA', 'Self-hosted LoRA', 'Self-hosted full']) {
-    const card = editor(name);
-    await card.locator('summary').click();
+    const card = await openEditor(page, name);
     await card.getByLabel('Include in the comparison').uncheck();
   }
   await setAll('Prompt engineering', { 'Prompt (input) tokens': 1000000, 'Output tokens': 0, 'Input price': 0.02, 'Retry rate': 0, 'Input served from cache': 0, 'Requests sent by batch': 0 });
   await setAll('API fine-tuning', { 'Prompt (input) tokens': 1000000, 'Output tokens': 0, 'Input price': 0.01, 'Tuned price multiplier': 1, 'Retry rate': 0, 'Input served from cache': 0, 'Requests sent by batch': 0, 'Data preparation': 500 });
-  const card = editor('API fine-tuning');
+  const card = editorOf(page, 'API fine-tuning');
   await card.getByLabel('Training billed by').selectOption('none');
   await page.getByLabel('Planned start').fill('2026-12-01');
   const table = page.getByRole('region', { name: 'Costs at your volume' });
@@ -55,12 +64,11 @@ test('changing the price multiplier moves the break-even and redraws the chart',
   const table = page.getByRole('region', { name: 'Costs at your volume' });
   const row = table.getByRole('row', { name: /^API fine-tuning Prompt engineering/ });
   const before = await row.textContent();
-  const svgBefore = await page.locator('.chart').innerHTML();
-  const card = page.locator('details.approach-editor', { hasText: 'API fine-tuning' }).first();
-  await card.locator('summary').click();
+  const svgBefore = await chart(page).innerHTML();
+  const card = await openEditor(page, 'API fine-tuning');
   await card.getByLabel(/^Tuned price multiplier/).fill('5');
   await expect(row).not.toHaveText(before);
-  expect(await page.locator('.chart').innerHTML()).not.toBe(svgBefore);
+  expect(await chart(page).innerHTML()).not.toBe(svgBefore);
   // The sensitivity table lists 2× to 10×.
   const sens = page.getByRole('region', { name: 'Sensitivity of the break-even' });
   await expect(sens.getByRole('row', { name: /^10×/ })).toBeVisible();
@@ -70,16 +78,21 @@ test('invalid input gets a clear message and never NaN or a blank page', async (
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await open(page);
-  const volume = page.locator('#monthly-requests');
-  for (const [text, message] of [['abc', 'is not a number'], ['-5', '0 or more'], ['', 'Enter a number'], ['1e99', 'Too large']]) {
+  const volume = volumeField(page);
+  const panel = page.getByRole('region', { name: 'Your volume' });
+  for (const [text, message] of [['abc', 'is not a number'], ['-5', '0 or more'], ['', 'Enter a number'], ['1e99', 'Too large'], ['1,2,3', 'three']]) {
     await volume.fill(text);
-    await expect(page.locator('#monthly-requests-error')).toContainText(message);
+    await expect(panel.getByText(message)).toBeVisible();
     await expect(volume).toHaveAttribute('aria-invalid', 'true');
   }
-  const body = await page.locator('main').innerText();
+  // A decimal comma is read as one, never as a thousands separator.
+  await volume.fill('2,50');
+  await expect(volume).not.toHaveAttribute('aria-invalid', 'true');
+  const body = await page.getByRole('main').innerText();
   expect(body).not.toMatch(/NaN|Infinity|∞/);
   await volume.fill('250000');
-  await expect(page.locator('#monthly-requests-error')).toBeHidden();
+  await expect(volume).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByText('is not a number')).toBeHidden();
   expect(errors).toEqual([]);
 });
 
@@ -103,17 +116,17 @@ test('exports download a valid SVG and CSV', async ({ page }) => {
 
 test('inputs survive a reload and travel in the link', async ({ page, browser }) => {
   await open(page);
-  await page.locator('#monthly-requests').fill('123456');
+  await volumeField(page).fill('123456');
   await page.getByLabel('Logarithmic volume axis').check();
   await page.reload();
-  await expect(page.locator('#monthly-requests')).toHaveValue('123456');
+  await expect(volumeField(page)).toHaveValue('123456');
   await expect(page.getByLabel('Logarithmic volume axis')).toBeChecked();
   const link = page.url();
   expect(link).toContain('costs.html#/costs?v=123456');
   const fresh = await freshContext(browser);
   const other = await fresh.newPage();
   await other.goto(link);
-  await expect(other.locator('#monthly-requests')).toHaveValue('123456');
+  await expect(volumeField(other)).toHaveValue('123456');
   await fresh.close();
 });
 
@@ -133,11 +146,12 @@ test('the readout follows the keyboard', async ({ page }) => {
   const slider = page.getByLabel(/Read the figures at a volume/);
   await slider.focus();
   await page.keyboard.press('Home');
-  const start = await page.locator('.readout-title').textContent();
+  const title = chartPanel(page).getByText(/^At [\d,.]+ requests/);
+  const start = await title.textContent();
   await page.keyboard.press('End');
-  const end = await page.locator('.readout-title').textContent();
+  const end = await title.textContent();
   expect(start).not.toBe(end);
-  await expect(page.locator('.readout-list li')).toHaveCount(6);
+  await expect(chartPanel(page).getByRole('listitem')).toHaveCount(6);
 });
 
 async function axe(page) {
@@ -150,7 +164,7 @@ for (const scheme of ['light', 'dark']) {
   test(`axe-core: no serious or critical violations on the cost page (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await open(page);
-    await page.locator('details.approach-editor summary').nth(2).click();
+    await openEditor(page, 'API fine-tuning');
     expect(await axe(page)).toEqual([]);
   });
 }
@@ -159,18 +173,18 @@ test('screenshot of the chart', async ({ page }) => {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await open(page);
-  await page.locator('.chart-panel').screenshot({ path: path.join(SHOTS, 'costs-chart.png') });
+  await chartPanel(page).screenshot({ path: path.join(SHOTS, 'costs-chart.png') });
   await page.screenshot({ path: path.join(SHOTS, 'costs-page.png'), fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   // The chart is redrawn at the phone's width, so its labels stay legible.
-  await expect.poll(() => page.locator('.chart svg').getAttribute('width')).toBe('300');
-  await page.locator('.chart-panel').screenshot({ path: path.join(SHOTS, 'costs-chart-phone.png') });
+  await expect.poll(() => chart(page).evaluate((c) => c.querySelector('svg').getAttribute('width'))).toBe('300');
+  await chartPanel(page).screenshot({ path: path.join(SHOTS, 'costs-chart-phone.png') });
 });
 
 test('a #/costs link on the main page opens the calculator with its state', async ({ page }) => {
   await page.goto('/#/costs?v=4242');
   await expect(page).toHaveURL(/costs\.html#\/costs\?v=4242/);
-  await expect(page.locator('#monthly-requests')).toHaveValue('4242');
+  await expect(volumeField(page)).toHaveValue('4242');
 });

@@ -1,0 +1,419 @@
+//! Checks one JSONL line: framing, JSON, format detection, and the format's
+//! rules. Every finding is collected; nothing stops at the first.
+//!
+//! Chat examples are checked with the error codes of OpenAI's
+//! data-preparation notebook (`data_type`, `missing_messages_list`,
+//! `message_missing_key`, `message_unrecognized_key`, `unrecognized_role`,
+//! `missing_content`, `example_missing_assistant_message`), updated for what
+//! the API accepts today (tool calls, `tool` and `developer` roles, content
+//! parts), plus checks the notebook lacks.
+//!
+//! This file frames, parses and dispatches; each format's rules live in a
+//! file of their own: `chat.rs` (OpenAI chat: messages, roles, content
+//! parts, tool calls), `sharegpt.rs`, `preference.rs` (OpenAI DPO) and
+//! `string_fields.rs` (prompt/completion, Alpaca, input/output).
+//!
+//! Architecture invariant: pure, no UI imports; never panics on any input.
+
+mod chat;
+mod preference;
+mod sharegpt;
+mod string_fields;
+
+pub use chat::ROLES;
+use chat::check_chat;
+use preference::check_preference;
+use sharegpt::check_sharegpt;
+use string_fields::check_strings;
+
+use serde_json::{Map, Value};
+
+use crate::core::dataset::finding::Finding;
+use crate::core::dataset::framing::RawLine;
+
+/// The training-data formats tunewise recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// OpenAI chat: `{"messages": [...]}`.
+    Chat,
+    /// OpenAI preference (DPO): `input`, `preferred_output`, `non_preferred_output`.
+    Preference,
+    /// Legacy `prompt` / `completion`.
+    PromptCompletion,
+    /// Alpaca: `instruction`, `input`, `output`.
+    Alpaca,
+    /// Plain `input` / `output` pairs.
+    InputOutput,
+    /// ShareGPT: `conversations` of `from` / `value`.
+    ShareGpt,
+}
+
+impl Format {
+    /// Every format, in detection order.
+    pub const ALL: [Format; 6] = [
+        Format::Chat,
+        Format::Preference,
+        Format::ShareGpt,
+        Format::Alpaca,
+        Format::PromptCompletion,
+        Format::InputOutput,
+    ];
+
+    /// The format with this display name.
+    pub fn from_label(label: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.label() == label)
+    }
+
+    /// Display name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Chat => "OpenAI chat",
+            Format::Preference => "OpenAI preference (DPO)",
+            Format::PromptCompletion => "prompt / completion",
+            Format::Alpaca => "Alpaca",
+            Format::InputOutput => "input / output",
+            Format::ShareGpt => "ShareGPT",
+        }
+    }
+}
+
+/// Which format an object's keys indicate, if any.
+pub fn detect(object: &Map<String, Value>) -> Option<Format> {
+    let has = |k: &str| object.contains_key(k);
+    if has("messages") {
+        Some(Format::Chat)
+    } else if has("preferred_output") || has("non_preferred_output") {
+        Some(Format::Preference)
+    } else if has("conversations") {
+        Some(Format::ShareGpt)
+    } else if has("instruction") {
+        Some(Format::Alpaca)
+    } else if has("prompt") || has("completion") {
+        Some(Format::PromptCompletion)
+    } else if has("input") && has("output") {
+        Some(Format::InputOutput)
+    } else {
+        None
+    }
+}
+
+/// The outcome of checking one line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineReport {
+    /// The format the line is in, when it is a JSON object of a known shape.
+    pub format: Option<Format>,
+    /// The parsed object, for statistics and token counting.
+    pub value: Option<Value>,
+}
+
+/// Checks `line` (in `expected` format, or whatever it looks like when
+/// `None`), appending findings to `out`.
+pub fn validate_line(
+    line: &RawLine,
+    is_last: bool,
+    expected: Option<Format>,
+    out: &mut Vec<Finding>,
+) -> LineReport {
+    let n = line.number;
+    if line.too_long {
+        out.push(Finding::error(
+            n,
+            "line_too_long",
+            None,
+            format!(
+                "The line is longer than {} bytes; it was skipped.",
+                line.bytes.len()
+            ),
+        ));
+        return LineReport::default();
+    }
+    if line.crlf {
+        out.push(Finding::warning(n, "crlf_line_ending", None, "The line ends in CRLF (Windows line ending). OpenAI accepts it; some tools do not: save the file with LF endings."));
+    }
+    let text = match std::str::from_utf8(&line.bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            out.push(Finding::error(
+                n,
+                "invalid_utf8",
+                None,
+                format!(
+                    "Invalid UTF-8 at byte {} of the line. Save the file as UTF-8.",
+                    e.valid_up_to() + 1
+                ),
+            ));
+            return LineReport::default();
+        }
+    };
+    if text.trim().is_empty() {
+        out.push(Finding::warning(
+            n,
+            "blank_line",
+            None,
+            "Blank line. Remove it: JSONL needs exactly one JSON object per line.",
+        ));
+        return LineReport::default();
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let (code, hint) = if is_last && !line.terminated && e.is_eof() {
+                (
+                    "truncated_last_line",
+                    "The last line ends in the middle of a JSON value: the file looks truncated.",
+                )
+            } else if text.trim() == "[" || text.trim() == "{" || text.trim_start().starts_with('"')
+            {
+                (
+                    "invalid_json",
+                    "This looks like part of a pretty-printed JSON document: JSONL needs one whole object per line.",
+                )
+            } else {
+                ("invalid_json", "The line is not valid JSON.")
+            };
+            out.push(Finding::error(n, code, None, {
+                // serde_json says "… at line 1 column N"; in one JSONL
+                // line, only the character position means anything.
+                let text = e.to_string();
+                let what = text
+                    .rsplit_once(" at line ")
+                    .map_or(text.as_str(), |(w, _)| w);
+                let why = if what.contains("surrogate") || what.contains("hex escape") {
+                    " (a \\u escape between \\ud800 and \\udfff must be one of a pair: write the character itself, or both halves)"
+                } else if what.contains("number out of range") {
+                    " (a number too large for a 64-bit float: write it as a string)"
+                } else {
+                    ""
+                };
+                format!(
+                    "{hint} The parser stopped at character {}: {what}{why}.",
+                    e.column()
+                )
+            }));
+            return LineReport::default();
+        }
+    };
+    let Some(object) = value.as_object() else {
+        out.push(Finding::error(
+            n,
+            "data_type",
+            None,
+            format!("The line is JSON but a {}, not an object. Each line must be one object such as {{\"messages\": [...]}}.", kind_of(&value)),
+        ));
+        return LineReport::default();
+    };
+    let format = expected.or_else(|| detect(object));
+    match format {
+        Some(Format::Chat) => check_chat(n, object, out),
+        Some(Format::Preference) => check_preference(n, object, out),
+        Some(Format::PromptCompletion) => check_strings(n, object, &["prompt", "completion"], &[], out),
+        Some(Format::Alpaca) => check_strings(n, object, &["instruction", "output"], &["input"], out),
+        Some(Format::InputOutput) => check_strings(n, object, &["input", "output"], &[], out),
+        Some(Format::ShareGpt) => check_sharegpt(n, object, out),
+        None => out.push(Finding::error(
+            n,
+            "unknown_format",
+            None,
+            format!(
+                "No known format matches the keys {}. Expected \"messages\" (chat), \"prompt\"/\"completion\", \"instruction\"/\"output\", \"input\"/\"output\", \"conversations\" or a preference example.",
+                key_list(object)
+            ),
+        )),
+    }
+    LineReport {
+        format,
+        value: Some(value),
+    }
+}
+
+pub(super) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+pub(super) fn key_list(object: &Map<String, Value>) -> String {
+    if object.is_empty() {
+        return "(none)".into();
+    }
+    let keys: Vec<String> = object
+        .keys()
+        .take(8)
+        .map(|k| format!("\"{}\"", truncate(k, 40)))
+        .collect();
+    keys.join(", ")
+}
+
+pub(super) fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dataset::framing::split_all;
+    use proptest::prelude::*;
+
+    fn check(text: &str) -> (Option<Format>, Vec<&'static str>) {
+        let (lines, _) = split_all(text.as_bytes(), 1 << 20);
+        let Some(first) = lines.first() else {
+            return (None, Vec::new());
+        };
+        let mut out = Vec::new();
+        let r = validate_line(first, true, None, &mut out);
+        (r.format, out.iter().map(|f| f.code).collect())
+    }
+
+    #[test]
+    fn a_clean_chat_example_has_no_findings() {
+        let line = r#"{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!","weight":1}]}"#;
+        assert_eq!(check(line), (Some(Format::Chat), vec![]));
+    }
+
+    #[test]
+    fn notebook_codes() {
+        assert_eq!(check("[1,2]").1, vec!["data_type"]);
+        assert_eq!(check(r#"{"messages":[]}"#).1, vec!["missing_messages_list"]);
+        assert!(
+            check(r#"{"messages":[{"role":"user"},{"role":"assistant","content":"x"}]}"#)
+                .1
+                .contains(&"message_missing_key")
+        );
+        assert!(check(r#"{"messages":[{"role":"user","content":"a","extra":1},{"role":"assistant","content":"x"}]}"#).1.contains(&"message_unrecognized_key"));
+        assert!(check(r#"{"messages":[{"role":"robot","content":"a"},{"role":"assistant","content":"x"}]}"#).1.contains(&"unrecognized_role"));
+        assert!(check(r#"{"messages":[{"role":"user","content":null},{"role":"assistant","content":"x"}]}"#).1.contains(&"missing_content"));
+        assert!(
+            check(r#"{"messages":[{"role":"user","content":"a"}]}"#)
+                .1
+                .contains(&"example_missing_assistant_message")
+        );
+    }
+
+    #[test]
+    fn checks_beyond_the_notebook() {
+        let codes = check(r#"{"messages":[{"role":"assistant","content":"a","weight":2},{"role":"assistant","content":""},{"role":"user","content":"q"}],"id":7}"#).1;
+        for c in [
+            "unknown_top_level_key",
+            "bad_first_role",
+            "invalid_weight",
+            "consecutive_same_role",
+            "empty_content",
+            "not_ending_with_assistant",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+        let tools = r#"{"messages":[{"role":"user","content":"weather?"},{"role":"assistant","tool_calls":[{"id":"c1","type":"function","function":{"name":"w","arguments":"{}"}}]},{"role":"tool","tool_call_id":"c1","content":"sunny"},{"role":"assistant","content":"Sunny."}]}"#;
+        assert_eq!(check(tools).1, Vec::<&str>::new());
+        let bad = r#"{"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y","tool_calls":[{"function":{"arguments":{}}}]},{"role":"tool","tool_call_id":"zz","content":"r"},{"role":"assistant","content":"ok"}]}"#;
+        let codes = check(bad).1;
+        assert!(codes.contains(&"content_and_tool_calls"));
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| **c == "malformed_tool_call")
+                .count(),
+            3,
+            "{codes:?}"
+        );
+        assert!(codes.contains(&"unknown_tool_call_id"));
+        let two_systems = r#"{"messages":[{"role":"system","content":"a"},{"role":"system","content":"b"},{"role":"user","content":"q"},{"role":"assistant","content":"r"}]}"#;
+        assert!(check(two_systems).1.contains(&"multiple_system_messages"));
+    }
+
+    #[test]
+    fn content_parts_and_images() {
+        let ok = r#"{"messages":[{"role":"user","content":[{"type":"text","text":"What is this?"},{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="}}]},{"role":"assistant","content":"A cat."}]}"#;
+        assert_eq!(check(ok).1, Vec::<&str>::new());
+        let bad = r#"{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:text/html;base64,PHA+"}},{"type":"audio"}]},{"role":"assistant","content":"?"}]}"#;
+        let codes = check(bad).1;
+        assert!(codes.contains(&"invalid_image") && codes.contains(&"unknown_content_part"));
+    }
+
+    #[test]
+    fn framing_problems() {
+        assert_eq!(
+            check("").1,
+            Vec::<&str>::new(),
+            "an empty file has no lines"
+        );
+        assert_eq!(check("   \n").1, vec!["blank_line"]);
+        assert_eq!(check("{\"messages\": [\n").1, vec!["invalid_json"]);
+        assert_eq!(
+            check("{\"messages\": [{\"role\":").1,
+            vec!["truncated_last_line"]
+        );
+        let (lines, _) = split_all(b"\xff\xfe{}\n", 64);
+        let mut out = Vec::new();
+        validate_line(&lines[0], false, None, &mut out);
+        assert_eq!(out[0].code, "invalid_utf8");
+        assert!(out[0].message.contains("byte 1"));
+        let (f, codes) = check("{\"prompt\":\"a\",\"completion\":\"b\"}\r\n");
+        assert_eq!(
+            (f, codes),
+            (Some(Format::PromptCompletion), vec!["crlf_line_ending"])
+        );
+    }
+
+    #[test]
+    fn other_formats() {
+        assert_eq!(
+            check(r#"{"instruction":"Add","input":"1+1","output":"2"}"#),
+            (Some(Format::Alpaca), vec![])
+        );
+        assert_eq!(
+            check(r#"{"instruction":"Add","input":3,"output":""}"#).1,
+            vec!["empty_value", "wrong_type"]
+        );
+        assert_eq!(
+            check(r#"{"input":"q","output":"a"}"#),
+            (Some(Format::InputOutput), vec![])
+        );
+        assert_eq!(check(r#"{"prompt":"q"}"#).1, vec!["missing_key"]);
+        assert_eq!(
+            check(
+                r#"{"conversations":[{"from":"human","value":"hi"},{"from":"gpt","value":"hello"}]}"#
+            ),
+            (Some(Format::ShareGpt), vec![])
+        );
+        assert!(
+            check(r#"{"conversations":[{"from":"human","value":"hi"}]}"#)
+                .1
+                .contains(&"example_missing_assistant_message")
+        );
+        let dpo = r#"{"input":{"messages":[{"role":"user","content":"hi"}]},"preferred_output":[{"role":"assistant","content":"Hello!"}],"non_preferred_output":[{"role":"assistant","content":"What?"}]}"#;
+        assert_eq!(check(dpo), (Some(Format::Preference), vec![]));
+        assert_eq!(check(r#"{"foo":1}"#).1, vec!["unknown_format"]);
+    }
+
+    proptest! {
+        #[test]
+        fn no_bytes_make_it_panic(data in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let (lines, _) = split_all(&data, 128);
+            let mut out = Vec::new();
+            let count = lines.len();
+            for (i, l) in lines.iter().enumerate() {
+                validate_line(l, i + 1 == count, None, &mut out);
+            }
+            for f in &out {
+                prop_assert!(f.line >= 1 && f.line <= count && !f.message.is_empty());
+            }
+        }
+
+        #[test]
+        fn no_json_makes_it_panic(text in r#"\{("(messages|role|content|tool_calls|id|function|name|arguments|weight|type|image_url|url|text)"|[:,\[\]\{\}0-9 ]|"[a-z]{0,4}"|null|true){0,40}\}?"#) {
+            let (lines, _) = split_all(text.as_bytes(), 1 << 16);
+            let mut out = Vec::new();
+            for l in &lines {
+                validate_line(l, true, None, &mut out);
+            }
+        }
+    }
+}
