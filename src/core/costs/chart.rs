@@ -15,6 +15,7 @@ use plotters::prelude::*;
 
 use crate::core::costs::approach_cost::ApproachCost;
 use crate::core::costs::break_even::{cheapest, cost_at};
+use crate::core::costs::scenario::Scenario;
 use crate::core::number_format;
 
 /// Series colours (Okabe–Ito, distinguishable with common colour-vision
@@ -324,6 +325,47 @@ pub fn readout(
         .collect()
 }
 
+/// One approach's line in the readout at a volume.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadoutRow {
+    /// Index of the approach in the scenario (its colour in [`PALETTE`]).
+    pub index: usize,
+    pub name: String,
+    /// Cumulative cost at the volume, USD.
+    pub cost: f64,
+    /// Whether the approach's model has retired before that volume (its
+    /// cost is then not comparable and is not shown).
+    pub retired: bool,
+}
+
+/// The readout at `requests`: every compared approach of `scenario`
+/// (with `resolved` lifetimes), cheapest first, retired ones last, and the
+/// months that volume takes at the scenario's monthly volume.
+pub fn readout_at(
+    scenario: &Scenario,
+    resolved: &[ApproachCost],
+    requests: f64,
+) -> (f64, Vec<ReadoutRow>) {
+    let v = scenario.monthly_requests;
+    let months = if v > 0.0 { requests / v } else { 0.0 };
+    let mut rows: Vec<ReadoutRow> = scenario
+        .compared()
+        .into_iter()
+        .filter(|i| *i < resolved.len())
+        .map(|i| {
+            let a = &resolved[i];
+            ReadoutRow {
+                index: i,
+                name: a.name.clone(),
+                cost: cost_at(a, requests, v),
+                retired: a.lifetime_requests(v).is_some_and(|end| requests > end),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.retired.cmp(&b.retired).then(a.cost.total_cmp(&b.cost)));
+    (months, rows)
+}
+
 /// The chart's numbers as CSV: one row per sampled volume, one column per
 /// shown approach (cumulative USD), plus the months that volume takes.
 pub fn csv(
@@ -459,6 +501,26 @@ mod tests {
             .find(|w| w[0].0 == 30_000.0 && w[1].0 == 30_000.0)
             .expect("a step at 30,000");
         assert!((step[1].1 - step[0].1 - 500.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_readout_sorts_cheapest_first_and_retired_last() {
+        let s = crate::core::costs::scenario::default_scenario("2026-12-01");
+        let r = s.resolved();
+        let (months, rows) = readout_at(&s, &r, 3.0 * s.monthly_requests);
+        assert!((months - 3.0).abs() < 1e-12);
+        assert_eq!(rows.len(), s.compared().len());
+        let live: Vec<&ReadoutRow> = rows.iter().filter(|x| !x.retired).collect();
+        assert!(live.windows(2).all(|w| w[0].cost <= w[1].cost));
+        let first_retired = rows.iter().position(|x| x.retired).unwrap_or(rows.len());
+        assert!(
+            rows[first_retired..].iter().all(|x| x.retired),
+            "retired ones last"
+        );
+        assert!(
+            rows.iter().any(|x| x.retired),
+            "the OpenAI fine-tune retires in 2027-01"
+        );
     }
 
     #[test]

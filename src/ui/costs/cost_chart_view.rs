@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::core::costs::approach_cost::ApproachCost;
-use crate::core::costs::break_even::cost_at;
 use crate::core::costs::chart::{self, Chart, ChartRequest, PALETTE};
 use crate::core::costs::prices::Availability;
 use crate::core::costs::scenario::{self, Scenario};
@@ -99,40 +98,14 @@ pub fn CostChartView(
     };
     let readout = move || {
         let q = probe_requests.get();
-        let s = scenario.get();
-        let months = if s.monthly_requests > 0.0 {
-            q / s.monthly_requests
-        } else {
-            0.0
-        };
-        let rows = resolved.with(|approaches| {
-            // Approaches whose model has retired by then sort last.
-            let mut rows: Vec<(usize, String, f64, bool)> = s
-                .compared()
-                .into_iter()
-                .map(|i| {
-                    let a = &approaches[i];
-                    let retired = a
-                        .lifetime_requests(s.monthly_requests)
-                        .is_some_and(|end| q > end);
-                    (
-                        i,
-                        a.name.clone(),
-                        cost_at(a, q, s.monthly_requests),
-                        retired,
-                    )
-                })
-                .collect();
-            rows.sort_by(|a, b| a.3.cmp(&b.3).then(a.2.total_cmp(&b.2)));
-            rows
-        });
+        let (months, rows) = scenario.with(|s| resolved.with(|r| chart::readout_at(s, r, q)));
         view! {
             <p class="readout-title">
                 "At "<strong>{number_format::count(q)}</strong>" requests ("
                 {number_format::months(months)}"):"
             </p>
             <ol class="readout-list">
-                {rows.into_iter().map(|(i, name, cost, retired)| view! {
+                {rows.into_iter().map(|chart::ReadoutRow { index: i, name, cost, retired }| view! {
                     <li>
                         <span class="swatch" style=format!("background:{}", PALETTE[i % PALETTE.len()]) aria-hidden="true"></span>
                         {name}": "
