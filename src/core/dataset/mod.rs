@@ -1,7 +1,7 @@
 //! The fine-tuning dataset validator: JSONL framing, format detection,
 //! line-by-line checks, token counts, statistics, the report's JSON shape,
-//! the shareable brief of a checked file, provider limits, training cost
-//! and exports.
+//! the shareable brief of a checked file, the report kept between visits,
+//! provider limits, training cost and exports.
 //!
 //! Architecture invariant: pure, no UI imports; no input bytes make it
 //! panic or loop (property-tested).
@@ -16,6 +16,7 @@ pub mod histogram_chart;
 pub mod job;
 pub mod providers;
 pub mod report;
+pub mod saved_report;
 pub mod settings;
 pub mod stats;
 pub mod summary;

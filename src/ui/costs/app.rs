@@ -52,6 +52,25 @@ pub fn CostsApp() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
+    // Another tab changed the calculator: follow it at once (both the
+    // edited and the settled state, so no late save of this tab's older
+    // state overwrites it). Saving the same text again fires no event, so
+    // tabs never answer each other in a loop.
+    browser_state::on_storage_change(move |key, value| {
+        if key == browser_state::COSTS_KEY {
+            let today = browser_state::today();
+            let incoming = value
+                .map(|q| scenario::decode(&q, &today))
+                .unwrap_or_else(|| scenario::default_scenario(&today));
+            if costs.with_untracked(|c| *c != incoming) {
+                if let Some(handle) = pending.get_value() {
+                    handle.clear();
+                }
+                settled.set(incoming.clone());
+                costs.set(incoming);
+            }
+        }
+    });
     view! {
         <PageFrame section=Signal::stored(Section::Costs) page=Page::Costs
             query=settled_query.into()>

@@ -12,9 +12,15 @@ use crate::core::number_format;
 /// Findings listed per kind before "… and N more".
 const SHOWN_PER_KIND: usize = 100;
 
-/// Verdict first, then the findings grouped by code.
+/// Verdict first, then the findings grouped by code. `saved`: the report
+/// was kept from an earlier visit, without its file (so no line texts and
+/// no downloads).
 #[component]
-pub fn DatasetFindings(report: Arc<ReportJson>, file_name: String) -> impl IntoView {
+pub fn DatasetFindings(
+    report: Arc<ReportJson>,
+    file_name: String,
+    #[prop(optional)] saved: bool,
+) -> impl IntoView {
     let errors = report.error_total();
     let warnings = report.warning_total();
     let verdict = if errors == 0 {
@@ -111,7 +117,11 @@ pub fn DatasetFindings(report: Arc<ReportJson>, file_name: String) -> impl IntoV
                     <p class="hint">{meaning}</p>
                     <ul class="findings">{items}</ul>
                     {(hidden > 0).then(|| view! {
-                        <p class="hint">{format!("… and {} more (all are in the JSON and CSV downloads, up to 10,000).", number_format::count(hidden as f64))}</p>
+                        <p class="hint">{if saved {
+                            format!("… and {} more (pick the file again to list them all).", number_format::count(hidden as f64))
+                        } else {
+                            format!("… and {} more (all are in the JSON and CSV downloads, up to 10,000).", number_format::count(hidden as f64))
+                        }}</p>
                     })}
                 </details>
             }

@@ -1,15 +1,19 @@
 //! The dataset validator: pick or drop a file, watch it being checked in
 //! the worker, read the verdict, findings, statistics and cost, download
-//! clean data.
+//! clean data. The training file's report (never its contents) is kept in
+//! local storage, so leaving the page and coming back shows it again, and
+//! open tabs of the page follow each other's settings and kept report.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use web_sys::File;
 
+use crate::core::dataset::brief::DatasetBrief;
 use crate::core::dataset::export::ExportKind;
 use crate::core::dataset::job::JobOptions;
 use crate::core::dataset::providers;
+use crate::core::dataset::saved_report::{self, SavedReport};
 use crate::core::dataset::settings::{self, DatasetSettings};
 use crate::core::dataset::summary::ReportJson;
 use crate::core::dataset::tokens::Encoding;
@@ -24,10 +28,24 @@ use crate::ui::dataset::training_cost::TrainingCost;
 use crate::ui::dataset::validation_client::{JobEvent, ValidationClient};
 use crate::ui::dataset::validation_progress::ValidationProgress;
 
-/// Where one file is in its check.
+/// Where one file slot of the page is.
 #[derive(Clone, Debug, PartialEq)]
 enum FileState {
+    /// No file chosen, nothing kept from earlier.
     Empty,
+    /// No file chosen: the report kept from an earlier check (training
+    /// slot only). The file itself is not held, so nothing can be exported.
+    Saved(Arc<SavedReport>),
+    /// No file chosen: the kept report was just forgotten.
+    Forgotten,
+    /// A validation file queued until the training file's check ends (its
+    /// overlap check needs the training examples).
+    Waiting {
+        name: String,
+        size: f64,
+    },
+    /// Being checked by the worker. `status` is the worker's own message
+    /// (loading the vocabulary, say), shown instead of the progress text.
     Running {
         name: String,
         size: f64,
@@ -53,10 +71,12 @@ enum FileState {
 }
 
 impl FileState {
+    /// The chosen file's name (none for a kept report: no file is chosen).
     fn name(&self) -> Option<String> {
         match self {
-            FileState::Empty => None,
-            FileState::Running { name, .. }
+            FileState::Empty | FileState::Saved(_) | FileState::Forgotten => None,
+            FileState::Waiting { name, .. }
+            | FileState::Running { name, .. }
             | FileState::Done { name, .. }
             | FileState::Failed { name, .. }
             | FileState::Cancelled { name } => Some(name.clone()),
@@ -69,12 +89,109 @@ impl FileState {
             _ => None,
         }
     }
+
+    /// Whether no file is chosen in this slot (a kept report may show).
+    fn is_fileless(&self) -> bool {
+        matches!(
+            self,
+            FileState::Empty | FileState::Saved(_) | FileState::Forgotten
+        )
+    }
+}
+
+/// Where the data download (made by the worker from the file) is.
+#[derive(Clone, Debug, PartialEq)]
+enum ExportState {
+    Idle,
+    /// Started for the file `name`.
+    Preparing {
+        name: String,
+    },
+    /// `bytes` of the file read so far.
+    Reading {
+        bytes: f64,
+    },
+    /// Offered as these files.
+    Downloaded(Vec<String>),
+    Failed(String),
+    Cancelled,
+}
+
+impl ExportState {
+    /// Whether an export is under way (the export buttons wait).
+    fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            ExportState::Preparing { .. } | ExportState::Reading { .. }
+        )
+    }
+
+    /// What the page says about it.
+    fn message(&self) -> Option<String> {
+        match self {
+            ExportState::Idle => None,
+            ExportState::Preparing { name } => Some(format!("Preparing {name}…")),
+            ExportState::Reading { bytes } => Some(format!(
+                "Preparing the download… {}",
+                number_format::bytes(*bytes)
+            )),
+            ExportState::Downloaded(names) => Some(format!("Downloaded {}.", names.join(" and "))),
+            ExportState::Failed(message) => Some(format!("The download failed: {message}")),
+            ExportState::Cancelled => Some("Cancelled.".into()),
+        }
+    }
 }
 
 const TRAINING: usize = 0;
-/// Status of a validation file queued behind the training file.
-const WAITING: &str = "Waiting for the training file…";
 const VALIDATION: usize = 1;
+
+/// The report kept from an earlier visit, if any and if it reads back.
+fn load_saved() -> Option<SavedReport> {
+    browser_state::load(browser_state::DATASET_REPORT_KEY)
+        .and_then(|json| SavedReport::from_json(&json))
+}
+
+/// Now, as an ISO date-time with the user's offset, from the browser clock.
+fn now_checked_at() -> Option<String> {
+    let d = js_sys::Date::new_0();
+    saved_report::local_date_time(
+        i64::from(d.get_full_year()),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        // `getTimezoneOffset` counts minutes west of UTC.
+        -(d.get_timezone_offset().round() as i32),
+    )
+}
+
+/// Keeps a checked training file's report and brief in local storage;
+/// returns the kept record, or `None` when nothing could be kept (then no
+/// older report stays behind either).
+fn keep_report(
+    report: &ReportJson,
+    name: &str,
+    min_examples: Option<usize>,
+) -> Option<SavedReport> {
+    let saved = now_checked_at()
+        .and_then(|at| SavedReport::from_report(report, name, &at))
+        .filter(|s| browser_state::save(browser_state::DATASET_REPORT_KEY, &s.to_json()));
+    match &saved {
+        Some(s) => {
+            let brief = DatasetBrief::from_report(report, name, &s.checked_at, min_examples);
+            browser_state::save(browser_state::DATASET_BRIEF_KEY, &brief.to_query());
+        }
+        None => forget_report(),
+    }
+    saved
+}
+
+/// Removes the kept report and brief from local storage.
+fn forget_report() {
+    browser_state::save(browser_state::DATASET_REPORT_KEY, "");
+    browser_state::save(browser_state::DATASET_BRIEF_KEY, "");
+}
 
 fn job_options(s: &DatasetSettings, is_validation_set: bool) -> JobOptions {
     let provider = providers::by_id(&s.provider);
@@ -124,11 +241,16 @@ pub fn DatasetPage() -> impl IntoView {
     let files = StoredValue::new_local([None::<File>, None::<File>]);
     let jobs = StoredValue::new([None::<u32>, None::<u32>]);
     let generation = StoredValue::new([0u32, 0u32]);
+    // With no file chosen, the training slot shows the report kept from
+    // an earlier visit (the calculator and back, a reload, another day).
     let states = [
-        RwSignal::new(FileState::Empty),
+        RwSignal::new(load_saved().map_or(FileState::Empty, |s| FileState::Saved(Arc::new(s)))),
         RwSignal::new(FileState::Empty),
     ];
-    let export_state = RwSignal::new(None::<String>);
+    // The kept record's label ("train.jsonl, checked …") while the shown
+    // training report is the one kept in storage.
+    let kept = RwSignal::new(None::<String>);
+    let export_state = RwSignal::new(ExportState::Idle);
     let export_job = StoredValue::new(None::<u32>);
 
     // Starts (or restarts) the check of file `slot`. The validation set
@@ -154,12 +276,9 @@ pub fn DatasetPage() -> impl IntoView {
         if slot == VALIDATION
             && matches!(states[TRAINING].get_untracked(), FileState::Running { .. })
         {
-            states[VALIDATION].set(FileState::Running {
+            states[VALIDATION].set(FileState::Waiting {
                 name: file.name(),
                 size: file.size(),
-                bytes: 0.0,
-                lines: 0.0,
-                status: Some(WAITING.into()),
             });
             return;
         }
@@ -209,9 +328,16 @@ pub fn DatasetPage() -> impl IntoView {
                         browser_state::now_ms() - started,
                     );
                     browser_state::record_timing("dataset-worker-memory-bytes", memory);
+                    let report: Arc<ReportJson> = Arc::from(report);
+                    if slot == TRAINING {
+                        let min_examples = settings.with_untracked(|s| {
+                            providers::by_id(&s.provider).and_then(|p| p.min_examples)
+                        });
+                        kept.set(keep_report(&report, &name, min_examples).map(|s| s.label()));
+                    }
                     state.set(FileState::Done {
                         name: name.clone(),
-                        report: Arc::from(report),
+                        report,
                         chart: chart.into(),
                         notice,
                         millis,
@@ -237,7 +363,10 @@ pub fn DatasetPage() -> impl IntoView {
     Effect::new(move |_| {
         if !matches!(states[TRAINING].get(), FileState::Running { .. })
             && files.with_value(|f| f[VALIDATION].is_some())
-            && matches!(states[VALIDATION].get_untracked(), FileState::Running { ref status, .. } if status.as_deref() == Some(WAITING))
+            && matches!(
+                states[VALIDATION].get_untracked(),
+                FileState::Waiting { .. }
+            )
         {
             run(VALIDATION, false);
         }
@@ -299,37 +428,67 @@ pub fn DatasetPage() -> impl IntoView {
         };
         let mut options = settings.with_untracked(|s| job_options(s, false));
         options.clean_examples = report.clean_examples;
-        export_state.set(Some(format!("Preparing {}…", file.name())));
+        export_state.set(ExportState::Preparing { name: file.name() });
         let job = client.export(&file, &options, kind, move |event| match event {
-            JobEvent::Progress { bytes, .. } => export_state.set(Some(format!(
-                "Preparing the download… {}",
-                number_format::bytes(bytes)
-            ))),
+            JobEvent::Progress { bytes, .. } => export_state.set(ExportState::Reading { bytes }),
             JobEvent::Exported(blobs) => {
-                export_state.set(Some(format!(
-                    "Downloaded {}.",
-                    blobs
-                        .iter()
-                        .map(|(n, _)| n.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                )));
+                export_state.set(ExportState::Downloaded(
+                    blobs.iter().map(|(n, _)| n.clone()).collect(),
+                ));
                 for (name, blob) in blobs {
                     browser_state::download_blob(&name, &blob);
                 }
                 export_job.set_value(None);
             }
             JobEvent::Failed(message) => {
-                export_state.set(Some(format!("The download failed: {message}")));
+                export_state.set(ExportState::Failed(message));
                 export_job.set_value(None);
             }
-            JobEvent::Cancelled => export_state.set(Some("Cancelled.".into())),
+            JobEvent::Cancelled => export_state.set(ExportState::Cancelled),
             JobEvent::Status(_) | JobEvent::Done { .. } => {}
         });
         export_job.set_value(Some(job));
     };
-    let exporting = Signal::derive(move || {
-        export_state.with(|s| s.as_deref().is_some_and(|t| t.starts_with("Prep")))
+    let exporting = Signal::derive(move || export_state.with(ExportState::is_busy));
+
+    // "Forget this report": nothing of it stays in storage. A report shown
+    // with its file stays on screen (until the page is left).
+    let forget = move || {
+        forget_report();
+        kept.set(None);
+        if matches!(states[TRAINING].get_untracked(), FileState::Saved(_)) {
+            states[TRAINING].set(FileState::Forgotten);
+            browser_state::focus_after_paint("training-file");
+        }
+    };
+    // Another tab changed the settings or the kept report: follow it. The
+    // settings' own effect then stores the same text again, which fires no
+    // event, so two tabs never answer each other in a loop.
+    browser_state::on_storage_change(move |key, value| {
+        if key == browser_state::DATASET_KEY {
+            let incoming = value.map(|q| settings::decode(&q)).unwrap_or_default();
+            if settings.with_untracked(|s| *s != incoming) {
+                settings.set(incoming);
+            }
+        } else if key == browser_state::DATASET_REPORT_KEY {
+            let incoming = value.as_deref().and_then(SavedReport::from_json);
+            let training = states[TRAINING];
+            if training.with_untracked(FileState::is_fileless) {
+                let next = match incoming {
+                    Some(s) => FileState::Saved(Arc::new(s)),
+                    None if matches!(training.get_untracked(), FileState::Saved(_)) => {
+                        FileState::Forgotten
+                    }
+                    None => return,
+                };
+                if training.with_untracked(|s| *s != next) {
+                    training.set(next);
+                }
+            } else {
+                // The file shown here is no longer the one kept.
+                kept.set(None);
+            }
+        }
     });
 
     let provider_options = providers::all()
@@ -397,9 +556,33 @@ pub fn DatasetPage() -> impl IntoView {
             }
             FileState::Failed { name, message } => Some(view! { <p class="error-message" role="alert">{format!("{name} could not be checked: {message}")}</p> }.into_any()),
             FileState::Cancelled { name } => Some(view! { <p class="hint" role="status">{format!("Cancelled: {name} was not checked. Pick it again to restart.")}</p> }.into_any()),
+            FileState::Waiting { size, .. } => Some(view! {
+                <ValidationProgress label=label.to_string() done=0.0 total=size lines=0.0
+                    status=Some("Waiting for the training file…".to_string())
+                    on_cancel=Callback::new(move |_| cancel(slot)) />
+            }.into_any()),
             FileState::Done { millis, size, notice, .. } => Some(view! {
                 <p class="hint timing">{checked_text(size, millis)}</p>
                 {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                {(slot == TRAINING).then_some(move || kept.get().map(|label| view! {
+                    <p class="hint kept">
+                        {format!("This report (not the file, nor the text of its lines) is kept on this device for your next visit: {label}. ")}
+                        <button type="button" class="link-button" on:click=move |_| forget()>"Forget this report"</button>
+                    </p>
+                }))}
+            }.into_any()),
+            FileState::Saved(saved) => Some(view! {
+                <div class="saved-report" role="group" aria-labelledby="saved-title">
+                    <p id="saved-title"><strong>"Report kept from an earlier visit: "</strong>{saved.label()}</p>
+                    <p class="hint">
+                        "Only this report is kept on this device: the file itself is not, nor the text of its lines. "
+                        "To see the lines or download findings, valid lines or a split, pick the file again."
+                    </p>
+                    <button type="button" on:click=move |_| forget()>"Forget this report"</button>
+                </div>
+            }.into_any()),
+            FileState::Forgotten => Some(view! {
+                <p class="hint" role="status">"Forgotten: nothing of the last report is kept on this device."</p>
             }.into_any()),
             FileState::Empty => None,
         }
@@ -407,14 +590,21 @@ pub fn DatasetPage() -> impl IntoView {
     };
 
     let report_view = move || {
-        let FileState::Done {
-            name,
-            report,
-            chart,
-            ..
-        } = states[TRAINING].get()
-        else {
-            return None;
+        let (name, report, chart, saved) = match states[TRAINING].get() {
+            FileState::Done {
+                name,
+                report,
+                chart,
+                ..
+            } => (name, report, chart, false),
+            // No histogram drawing: the worker draws it while checking.
+            FileState::Saved(s) => (
+                s.file_name.clone(),
+                Arc::new(s.report.clone()),
+                Arc::<str>::from(""),
+                true,
+            ),
+            _ => return None,
         };
         let limit = settings.with_untracked(|s| s.max_tokens);
         let stem = name
@@ -425,13 +615,24 @@ pub fn DatasetPage() -> impl IntoView {
         let validation = Signal::derive(move || states[VALIDATION].with(FileState::report));
         Some(view! {
             <div class="dataset-report">
-                <DatasetFindings report=report.clone() file_name=name.clone() />
+                <DatasetFindings report=report.clone() file_name=name.clone() saved />
                 {(report.tokens.is_some() && report.valid_examples > 0).then(|| view! { <TrainingCost report=report.clone() validation settings /> })}
                 <DatasetStats report=report.clone() chart limit />
-                <DatasetDownloads report=report.clone() stem on_export=Callback::new(export) busy=exporting
-                    seed=Signal::derive(move || settings.with(|s| s.seed))
-                    on_seed=Callback::new(move |v| settings.update(|s| s.seed = v)) />
-                <p class="hint" aria-live="polite">{move || export_state.get()}</p>
+                {if saved {
+                    view! {
+                        <section class="panel" aria-labelledby="downloads-title">
+                            <h2 id="downloads-title">"Downloads"</h2>
+                            <p>{format!("Downloads are made from the file itself, which is not kept: pick {name} again to download its findings, its valid lines or a train/test split.")}</p>
+                        </section>
+                    }.into_any()
+                } else {
+                    view! {
+                        <DatasetDownloads report=report.clone() stem on_export=Callback::new(export) busy=exporting
+                            seed=Signal::derive(move || settings.with(|s| s.seed))
+                            on_seed=Callback::new(move |v| settings.update(|s| s.seed = v)) />
+                        <p class="hint" aria-live="polite">{move || export_state.with(ExportState::message)}</p>
+                    }.into_any()
+                }}
             </div>
         })
     };

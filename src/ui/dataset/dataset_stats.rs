@@ -22,7 +22,9 @@ fn repeated_list(title: &'static str, items: Vec<Repeated>) -> impl IntoView {
     })
 }
 
-/// Tokens per example, trainable tokens, histogram, turns and roles.
+/// Tokens per example, trainable tokens, histogram, turns and roles. An
+/// empty `chart` (a report kept without its file) says the histogram is
+/// drawn when the file is checked.
 #[component]
 pub fn DatasetStats(
     report: Arc<ReportJson>,
@@ -56,12 +58,18 @@ pub fn DatasetStats(
                             <tr><th scope="row">"Examples over the limit"</th><td>{n(t.over_limit as u64)}</td></tr>
                         </tbody>
                     </table>
-                    <figure class="histogram">
-                        <div class="chart" role="img" aria-label=format!(
-                            "Histogram of tokens per example: from {} to {} tokens, median {}.", n(t.min), n(t.max), n(t.median))
-                            inner_html=svg></div>
-                        <figcaption>"Examples by tokens per example"{limit.map(|l| format!("; the line marks the limit of {} tokens", n(l as u64)))}"."</figcaption>
-                    </figure>
+                    {if svg.is_empty() {
+                        view! { <p class="hint">"The histogram of tokens per example is drawn while the file is checked: pick it again to see it."</p> }.into_any()
+                    } else {
+                        view! {
+                            <figure class="histogram">
+                                <div class="chart" role="img" aria-label=format!(
+                                    "Histogram of tokens per example: from {} to {} tokens, median {}.", n(t.min), n(t.max), n(t.median))
+                                    inner_html=svg></div>
+                                <figcaption>"Examples by tokens per example"{limit.map(|l| format!("; the line marks the limit of {} tokens", n(l as u64)))}"."</figcaption>
+                            </figure>
+                        }.into_any()
+                    }}
                     {(s.without_trainable > 0 || s.low_trainable > 0).then(|| view! {
                         <p class="hint">{format!("{} example(s) have no trainable tokens; {} train on under 5 % of their tokens.", n(s.without_trainable as u64), n(s.low_trainable as u64))}</p>
                     })}

@@ -51,6 +51,16 @@ pub fn App() -> impl IntoView {
         browser_state::focus_after_paint("main");
     });
     on_cleanup(move || listener.remove());
+    // Another tab changed the wizard: follow it. The save above then stores
+    // the same text again, which fires no event, so tabs never loop.
+    browser_state::on_storage_change(move |key, value| {
+        if key == browser_state::WIZARD_KEY {
+            let incoming = value.map(|q| wizard_link::decode(&q)).unwrap_or_default();
+            if wizard.with_untracked(|w| *w != incoming) {
+                wizard.set(incoming);
+            }
+        }
+    });
 
     view! {
         <PageFrame section=section.into() page=Page::Main
