@@ -1,6 +1,9 @@
-//! Reads `data/prices.json` at build time (with serde) and writes it as Rust
-//! constants, so the app ships the presets without a JSON parser and a
-//! malformed price file fails the build with a clear message.
+//! Reads the two data files at build time (with serde) and writes them as
+//! Rust constants: `data/prices.json` (price presets, `core::costs::prices`)
+//! and `data/providers.json` (fine-tuning limits, `core::dataset::providers`).
+//! Both are read the same way: the app ships them without a JSON parser, and
+//! a malformed file, a missing source or date, or an unknown kind or rule
+//! fails the build with a clear message.
 
 use std::{env, fs, path::Path};
 
@@ -38,8 +41,131 @@ struct Preset {
     own_price: bool,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProvidersFile {
+    #[allow(dead_code)]
+    as_of: String,
+    providers: Vec<ProviderEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelEntry {
+    id: String,
+    max_tokens_per_example: usize,
+    source: String,
+    as_of: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProviderEntry {
+    id: String,
+    name: String,
+    min_examples: Option<usize>,
+    max_file_bytes: Option<u64>,
+    #[serde(default)]
+    max_upload_bytes: Option<u64>,
+    max_examples: Option<usize>,
+    roles: Vec<String>,
+    top_level_keys: Vec<String>,
+    supports_weight: bool,
+    supports_tools: bool,
+    supports_preference: bool,
+    formats: Vec<String>,
+    billing: String,
+    billing_rule: String,
+    models: Vec<ModelEntry>,
+    source: String,
+    as_of: String,
+    note: String,
+}
+
+fn is_iso_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// `data/providers.json` as Rust: `pub const PROVIDERS: &[Provider]`.
+fn providers_rs() -> String {
+    let text = fs::read_to_string("data/providers.json").expect("data/providers.json is readable");
+    let file: ProvidersFile = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("data/providers.json is not valid: {e}"));
+    let strs = |v: &[String]| {
+        let items: Vec<String> = v.iter().map(|x| format!("{x:?}")).collect();
+        format!("&[{}]", items.join(", "))
+    };
+    let opt = |v: Option<u64>| match v {
+        Some(x) => format!("Some({x})"),
+        None => "None".into(),
+    };
+    let mut out = String::from(
+        "/// Every provider in `data/providers.json`, in the file's order.
+pub const PROVIDERS: &[Provider] = &[
+",
+    );
+    for p in &file.providers {
+        let rule = match p.billing_rule.as_str() {
+            "tokens_times_epochs" => "BillingRule::TokensTimesEpochs",
+            "together" => "BillingRule::Together",
+            other => panic!("provider {}: unknown billing_rule {other:?}", p.id),
+        };
+        assert!(
+            !p.source.trim().is_empty() && is_iso_day(&p.as_of),
+            "provider {}: needs a source and an ISO as_of date",
+            p.id
+        );
+        let mut models = String::new();
+        for m in &p.models {
+            assert!(
+                m.source.starts_with("http") && is_iso_day(&m.as_of),
+                "provider {} model {}: needs a source and an ISO as_of date",
+                p.id,
+                m.id
+            );
+            models.push_str(&format!(
+                "ModelLimit {{ id: {:?}, max_tokens_per_example: {}, source: {:?}, as_of: {:?} }}, ",
+                m.id, m.max_tokens_per_example, m.source, m.as_of
+            ));
+        }
+        out.push_str(&format!(
+            "    Provider {{ id: {:?}, name: {:?}, min_examples: {}, max_file_bytes: {}, max_upload_bytes: {}, \
+             max_examples: {}, roles: {}, top_level_keys: {}, supports_weight: {}, supports_tools: {}, \
+             supports_preference: {}, formats: {}, billing: {:?}, billing_rule: {rule}, models: &[{models}], \
+             source: {:?}, as_of: {:?}, note: {:?} }},\n",
+            p.id,
+            p.name,
+            opt(p.min_examples.map(|x| x as u64)),
+            opt(p.max_file_bytes),
+            opt(p.max_upload_bytes),
+            opt(p.max_examples.map(|x| x as u64)),
+            strs(&p.roles),
+            strs(&p.top_level_keys),
+            p.supports_weight,
+            p.supports_tools,
+            p.supports_preference,
+            strs(&p.formats),
+            p.billing,
+            p.source,
+            p.as_of,
+            p.note,
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=data/prices.json");
+    println!("cargo:rerun-if-changed=data/providers.json");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("providers.rs");
+    fs::write(dest, providers_rs()).expect("write providers.rs");
     // The host's target triple, for tests that ask `cargo metadata` about
     // this platform's packages only (tests/tokens.rs).
     println!(

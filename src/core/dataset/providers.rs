@@ -2,68 +2,70 @@
 //! Fireworks AI, Mistral, generic), read from `data/providers.json`, where
 //! every figure carries its source and date.
 //!
+//! The file is compiled in by `build.rs`, the same way as the price
+//! presets (a malformed file, a missing source or date fails the build).
+//!
 //! Architecture invariant: pure, no UI imports; the data file is the only
 //! place the figures live.
 
-use std::sync::OnceLock;
-
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::dataset::finding::Finding;
 use crate::core::dataset::validate_line::{Format, ROLES};
 
-/// The limits file, compiled in (14 KB; only the Dataset page and the CLI use it).
-const PROVIDERS_JSON: &str = include_str!("../../../data/providers.json");
-
 /// One model's per-example token limit.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ModelLimit {
-    pub id: String,
+    pub id: &'static str,
     pub max_tokens_per_example: usize,
-    pub source: String,
-    pub as_of: String,
+    pub source: &'static str,
+    pub as_of: &'static str,
+}
+
+/// How a provider bills a training job (`billing_rule` in the data file,
+/// stable ids `tokens_times_epochs` and `together`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BillingRule {
+    /// Tokens in the training file × epochs (OpenAI, Fireworks, Mistral).
+    TokensTimesEpochs,
+    /// Together AI: epochs × training tokens + evaluations × validation
+    /// tokens; without packing, every row counts as the maximum sequence
+    /// length.
+    Together,
 }
 
 /// What one provider accepts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Provider {
-    pub id: String,
-    pub name: String,
+    pub id: &'static str,
+    pub name: &'static str,
     pub min_examples: Option<usize>,
     pub max_file_bytes: Option<u64>,
     /// A larger limit for files uploaded in parts (OpenAI's Uploads API).
-    #[serde(default)]
     pub max_upload_bytes: Option<u64>,
     pub max_examples: Option<usize>,
-    pub roles: Vec<String>,
-    pub top_level_keys: Vec<String>,
+    pub roles: &'static [&'static str],
+    pub top_level_keys: &'static [&'static str],
     pub supports_weight: bool,
     pub supports_tools: bool,
     pub supports_preference: bool,
     /// Format ids: chat, preference, prompt_completion, text.
-    pub formats: Vec<String>,
-    pub billing: String,
-    pub models: Vec<ModelLimit>,
-    pub source: String,
-    pub as_of: String,
-    pub note: String,
+    pub formats: &'static [&'static str],
+    /// The billing rule in words, shown on the page.
+    pub billing: &'static str,
+    /// The billing rule the cost estimate applies.
+    pub billing_rule: BillingRule,
+    pub models: &'static [ModelLimit],
+    pub source: &'static str,
+    pub as_of: &'static str,
+    pub note: &'static str,
 }
 
-#[derive(Deserialize)]
-struct ProvidersFile {
-    providers: Vec<Provider>,
-}
+include!(concat!(env!("OUT_DIR"), "/providers.rs"));
 
-/// Every provider, in the file's order (OpenAI first, generic last),
-/// parsed once.
+/// Every provider, in the file's order (OpenAI first, generic last).
 pub fn all() -> &'static [Provider] {
-    static PROVIDERS: OnceLock<Vec<Provider>> = OnceLock::new();
-    PROVIDERS.get_or_init(|| {
-        serde_json::from_str::<ProvidersFile>(PROVIDERS_JSON)
-            .map(|f| f.providers)
-            .unwrap_or_default()
-    })
+    PROVIDERS
 }
 
 /// The provider with this id.
@@ -84,7 +86,7 @@ fn format_id(format: Format) -> &'static str {
 impl Provider {
     /// Whether the provider accepts files in `format`.
     pub fn accepts(&self, format: Format) -> bool {
-        self.formats.iter().any(|f| f == format_id(format))
+        self.formats.contains(&format_id(format))
     }
 
     /// Provider-specific findings on one valid example.
@@ -118,7 +120,7 @@ impl Provider {
         for (k, m) in messages.into_iter().flatten().enumerate() {
             if let Some(role) = m.get("role").and_then(Value::as_str) {
                 // Unknown roles are already flagged (`unrecognized_role`).
-                if ROLES.contains(&role) && !self.roles.iter().any(|r| r == role) {
+                if ROLES.contains(&role) && !self.roles.contains(&role) {
                     out.push(Finding::error(
                         line,
                         "role_not_supported",
@@ -177,14 +179,14 @@ mod tests {
     #[test]
     fn every_provider_is_sourced_and_dated() {
         let all = all();
-        let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
+        let ids: Vec<&str> = all.iter().map(|p| p.id).collect();
         assert_eq!(
             ids,
             ["openai", "together", "fireworks", "mistral", "generic"]
         );
         for p in all {
             assert!(!p.source.is_empty() && p.as_of.len() == 10, "{}", p.id);
-            for m in &p.models {
+            for m in p.models {
                 assert!(
                     m.source.starts_with("http") && m.as_of.len() == 10,
                     "{} {}",
@@ -195,6 +197,14 @@ mod tests {
             }
         }
         assert_eq!(by_id("openai").unwrap().min_examples, Some(10));
+        assert_eq!(
+            by_id("together").unwrap().billing_rule,
+            BillingRule::Together
+        );
+        assert_eq!(
+            by_id("openai").unwrap().billing_rule,
+            BillingRule::TokensTimesEpochs
+        );
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl Default for DatasetSettings {
         });
         DatasetSettings {
             provider: "openai".into(),
-            model: model.as_ref().map(|m| m.id.clone()).unwrap_or_default(),
+            model: model.map(|m| m.id.to_string()).unwrap_or_default(),
             max_tokens: model.map(|m| m.max_tokens_per_example),
             encoding: Some(Encoding::O200kBase),
             format: None,

@@ -8,6 +8,8 @@
 use crate::core::costs::approach_cost::{ApproachKind, Training};
 use crate::core::costs::prices::{self, Preset};
 use crate::core::costs::scenario::{self, Scenario};
+use crate::core::dataset::providers::{self, BillingRule};
+use crate::core::dataset::settings::DatasetSettings;
 use crate::core::route::{self, Page, Section};
 
 /// The notebook's epoch rule: aim for 3 epochs, but at least 100 and at
@@ -66,6 +68,21 @@ pub enum Billing {
         packing: bool,
         max_seq_len: u64,
     },
+}
+
+/// The billing the Dataset page's choices call for: the selected
+/// provider's [`BillingRule`] (from `data/providers.json`), with Together's
+/// evaluations, packing and sequence length from the settings. An unknown
+/// provider bills tokens × epochs.
+pub fn billing_for(settings: &DatasetSettings) -> Billing {
+    match providers::by_id(&settings.provider).map(|p| p.billing_rule) {
+        Some(BillingRule::Together) => Billing::Together {
+            evaluations: settings.evaluations,
+            packing: settings.packing,
+            max_seq_len: settings.max_seq_len,
+        },
+        Some(BillingRule::TokensTimesEpochs) | None => Billing::TokensTimesEpochs,
+    }
 }
 
 /// The billing inputs from a dataset report.
@@ -145,6 +162,23 @@ pub fn costs_link(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_billing_rule_comes_from_the_provider_file() {
+        let mut s = DatasetSettings {
+            provider: "together".into(),
+            evaluations: 2,
+            ..DatasetSettings::default()
+        };
+        assert!(matches!(
+            billing_for(&s),
+            Billing::Together { evaluations: 2, .. }
+        ));
+        s.provider = "openai".into();
+        assert_eq!(billing_for(&s), Billing::TokensTimesEpochs);
+        s.provider = "no-such-provider".into();
+        assert_eq!(billing_for(&s), Billing::TokensTimesEpochs);
+    }
 
     #[test]
     fn the_notebook_epoch_rule() {

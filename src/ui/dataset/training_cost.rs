@@ -26,19 +26,7 @@ pub fn TrainingCost(
     let (default_epochs, why) = training_estimate::default_epochs(examples);
     let epochs = Signal::derive(move || settings.with(|s| s.epochs.unwrap_or(default_epochs)));
     let training_tokens = report.stats.billable_tokens;
-    let billing = move || {
-        settings.with(|s| {
-            if s.provider == "together" {
-                Billing::Together {
-                    evaluations: s.evaluations,
-                    packing: s.packing,
-                    max_seq_len: s.max_seq_len,
-                }
-            } else {
-                Billing::TokensTimesEpochs
-            }
-        })
-    };
+    let billing = move || settings.with(training_estimate::billing_for);
     let dataset = move || {
         let v = validation.get();
         DatasetTokens {
@@ -67,7 +55,9 @@ pub fn TrainingCost(
             None => "costs.html".into(),
         }
     };
-    let is_together = move || settings.with(|s| s.provider == "together");
+    let is_together = move || {
+        settings.with(|s| matches!(training_estimate::billing_for(s), Billing::Together { .. }))
+    };
     view! {
         <section class="panel" aria-labelledby="cost-title">
             <h2 id="cost-title">"Training tokens and cost"</h2>
