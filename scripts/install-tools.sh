@@ -3,7 +3,7 @@
 # present at the pinned version. Safe to run again and again.
 #
 #   scripts/install-tools.sh          build tools (wasm target, Trunk, wasm-bindgen, wasm-opt)
-#   scripts/install-tools.sh --test   also the browser test tools (Chromium, ChromeDriver, npm packages)
+#   scripts/install-tools.sh --test   also the browser test tools (Chromium, ChromeDriver, pdftoppm, npm packages)
 #
 # Pins come from ../shared/TOOLCHAIN.md: Trunk 0.22 needs a newer rustc than 1.95,
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, and only
@@ -43,11 +43,12 @@ if ! has_version wasm-opt "version $BINARYEN_VERSION" && ! has_version wasm-opt 
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
-  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
-    say "installing Debian chromium and chromium-driver"
+  # poppler-utils: pdftoppm, which turns the printed report's PDFs into PNGs.
+  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver || ! -x /usr/bin/pdftoppm ]]; then
+    say "installing Debian chromium, chromium-driver and poppler-utils"
     SUDO=""; [[ "$(id -u)" != 0 ]] && SUDO="sudo"
     $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >&2
   fi
   if [[ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" || ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]]; then
     say "installing the end-to-end test packages (playwright-core, axe-core)"

@@ -69,6 +69,9 @@ pub enum Page {
     Costs,
     /// `dataset.html`: the dataset validator.
     Dataset,
+    /// `report.html`: the decision report, built from every section's
+    /// state (no section of its own: it reads the others).
+    Report,
 }
 
 impl Page {
@@ -78,8 +81,45 @@ impl Page {
             Page::Main => "./",
             Page::Costs => "costs.html",
             Page::Dataset => "dataset.html",
+            Page::Report => "report.html",
         }
     }
+}
+
+/// Path segment of the decision report's fragment (`#/report?…`).
+pub const REPORT_SLUG: &str = "report";
+/// Title for the decision report's document.
+pub const REPORT_TITLE: &str = "Decision report · tunewise";
+
+/// The decision report's fragment, carrying `query` (a whole-state link,
+/// `core::report::link`) when it is not empty.
+pub fn report_href(query: &str) -> String {
+    if query.is_empty() {
+        format!("#/{REPORT_SLUG}")
+    } else {
+        format!("#/{REPORT_SLUG}?{query}")
+    }
+}
+
+/// A link to the decision report from a document of `from`, carrying
+/// `query` (a whole-state link) when it is not empty.
+pub fn report_link(query: &str, from: Page) -> String {
+    let fragment = report_href(query);
+    if from == Page::Report {
+        fragment
+    } else {
+        format!("{}{}", Page::Report.url(), fragment)
+    }
+}
+
+/// The query a report fragment (`#/report?…`) carries, undecoded; `None`
+/// for any other fragment, empty or not, so a plain visit shows the
+/// user's own saved state.
+pub fn report_query(fragment: &str) -> Option<String> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
+    let (path, query) = fragment.split_once('?')?;
+    (path.trim_end_matches('/') == REPORT_SLUG && !query.is_empty()).then(|| query.to_string())
 }
 
 impl Section {
@@ -164,6 +204,26 @@ mod tests {
             "./#/wizard?pe=no"
         );
         assert_eq!(link(Section::Costs, "v=1", Page::Costs), "#/costs?v=1");
+    }
+
+    #[test]
+    fn the_report_has_a_page_of_its_own() {
+        assert_eq!(Page::Report.url(), "report.html");
+        assert_eq!(report_href(""), "#/report");
+        assert_eq!(
+            report_link("v=1&end=1", Page::Main),
+            "report.html#/report?v=1&end=1"
+        );
+        assert_eq!(report_link("v=1", Page::Report), "#/report?v=1");
+        assert_eq!(report_query(&report_href("v=1&w=")), Some("v=1&w=".into()));
+        assert_eq!(report_query("#/report/?v=1"), Some("v=1".into()));
+        assert_eq!(report_query("#/report"), None);
+        assert_eq!(report_query("#/report?"), None);
+        assert_eq!(report_query(""), None);
+        assert_eq!(report_query("#/wizard?pe=no"), None);
+        // Every section still routes as before: the report is no section.
+        assert_eq!(parse("#/report?v=1").section, Section::Wizard);
+        assert!(Section::ALL.iter().all(|s| s.page() != Page::Report));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The web UI, one folder per feature as in `crate::core` (decision,
-//! costs, dataset) plus `shared` (the page frame and form fields used by
+//! costs, dataset, report) plus `shared` (the page frame and form fields used by
 //! every page). Each page's shell (`<feature>/app.rs`) owns its state and
 //! its persistence; components read signals, call `crate::core` and
 //! render; they compute nothing of their own.
@@ -8,11 +8,13 @@ pub mod browser_state;
 mod costs;
 mod dataset;
 mod decision;
+mod report;
 mod shared;
 
-use costs::app::CostsApp;
-use dataset::app::DatasetApp;
-use decision::app::App;
+pub use costs::app::CostsApp;
+pub use dataset::app::DatasetApp;
+pub use decision::app::App;
+use report::app::ReportApp;
 
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -37,6 +39,12 @@ pub fn mount_costs() {
 pub fn mount_dataset() {
     install_panic_hook();
     leptos::mount::mount_to_body(DatasetApp);
+}
+
+/// Starts `report.html`: installs the panic hook and mounts [`ReportApp`].
+pub fn mount_report() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(ReportApp);
 }
 
 /// Replaces the page with a short notice if the app crashes, so the user

@@ -493,14 +493,14 @@ pub fn DatasetPage() -> impl IntoView {
 
     let provider_options = providers::all()
         .iter()
-        .map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> })
+        .map(|p| view! { <option value=p.id>{p.name}</option> })
         .collect_view();
     let provider = Memo::new(move |_| settings.with(|s| providers::by_id(&s.provider)));
     let model_options = move || {
         provider.get().map(|p| {
             p.models
                 .iter()
-                .map(|m| view! { <option value=m.id.clone()>{format!("{} — {} tokens per example", m.id, number_format::count(m.max_tokens_per_example as f64))}</option> })
+                .map(|m| view! { <option value=m.id>{format!("{} — {} tokens per example", m.id, number_format::count(m.max_tokens_per_example as f64))}</option> })
                 .collect_view()
         })
     };
@@ -510,7 +510,7 @@ pub fn DatasetPage() -> impl IntoView {
         settings.update(|s| {
             s.provider = id;
             let first = p.as_ref().and_then(|p| p.models.first().cloned());
-            s.model = first.as_ref().map(|m| m.id.clone()).unwrap_or_default();
+            s.model = first.map(|m| m.id.to_string()).unwrap_or_default();
             s.max_tokens = first.map(|m| m.max_tokens_per_example).or(s.max_tokens);
         });
     };
@@ -530,15 +530,15 @@ pub fn DatasetPage() -> impl IntoView {
     let source = move || {
         provider.get().map(|p| {
             let model = settings.with(|s| p.models.iter().find(|m| m.id == s.model).cloned());
-            let (src, date) = model.map(|m| (m.source, m.as_of)).unwrap_or((p.source.clone(), p.as_of.clone()));
+            let (src, date) = model.map(|m| (m.source, m.as_of)).unwrap_or((p.source, p.as_of));
             view! {
                 <p class="hint source">
                     {format!("{}: at least {} examples; ", p.name, p.min_examples.map_or("—".into(), |n| n.to_string()))}
-                    {p.billing.clone()}" Source: "<a href=src.clone() rel="noopener noreferrer">{src.clone()}</a>{format!(" (as of {date}).")}
+                    {p.billing}" Source: "<a href=src rel="noopener noreferrer">{src}</a>{format!(" (as of {date}).")}
                 </p>
                 <details class="hint source">
                     <summary>"How sure are these figures?"</summary>
-                    <p>{p.note.clone()}</p>
+                    <p>{p.note}</p>
                 </details>
             }
         })
