@@ -1,0 +1,7 @@
+//! Mounts `report.html`, the decision report, as its own bundle. Built by
+//! Trunk for wasm32; natively it does nothing.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    tunewise::ui::mount_report();
+}
