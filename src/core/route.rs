@@ -15,16 +15,19 @@ pub enum Section {
     Costs,
     /// The fine-tuning dataset validator.
     Dataset,
+    /// The decision report (its own page, built from the other sections).
+    Report,
     /// Reference pages explaining each adaptation approach.
     Approaches,
 }
 
 impl Section {
     /// Every section, in navigation order.
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Wizard,
         Section::Costs,
         Section::Dataset,
+        Section::Report,
         Section::Approaches,
     ];
 
@@ -34,6 +37,7 @@ impl Section {
             Section::Wizard => "wizard",
             Section::Costs => "costs",
             Section::Dataset => "dataset",
+            Section::Report => REPORT_SLUG,
             Section::Approaches => "approaches",
         }
     }
@@ -44,6 +48,7 @@ impl Section {
             Section::Wizard => "Wizard",
             Section::Costs => "Costs",
             Section::Dataset => "Dataset",
+            Section::Report => "Report",
             Section::Approaches => "Approaches",
         }
     }
@@ -54,6 +59,7 @@ impl Section {
             Section::Wizard => "Should we fine-tune? · tunewise",
             Section::Costs => "Costs and break-even · tunewise",
             Section::Dataset => "Check a fine-tuning dataset · tunewise",
+            Section::Report => REPORT_TITLE,
             Section::Approaches => "Approaches explained · tunewise",
         }
     }
@@ -128,6 +134,7 @@ impl Section {
         match self {
             Section::Costs => Page::Costs,
             Section::Dataset => Page::Dataset,
+            Section::Report => Page::Report,
             Section::Wizard | Section::Approaches => Page::Main,
         }
     }
@@ -221,9 +228,10 @@ mod tests {
         assert_eq!(report_query("#/report?"), None);
         assert_eq!(report_query(""), None);
         assert_eq!(report_query("#/wizard?pe=no"), None);
-        // Every section still routes as before: the report is no section.
-        assert_eq!(parse("#/report?v=1").section, Section::Wizard);
-        assert!(Section::ALL.iter().all(|s| s.page() != Page::Report));
+        // The report is a section of its own page.
+        assert_eq!(parse("#/report?v=1").section, Section::Report);
+        assert_eq!(Section::Report.page(), Page::Report);
+        assert_eq!(link(Section::Report, "", Page::Main), "report.html#/report");
     }
 
     #[test]

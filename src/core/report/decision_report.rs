@@ -37,6 +37,7 @@ pub fn fill_url(section: Section) -> &'static str {
         Section::Wizard => "index.html#/wizard",
         Section::Costs => "costs.html",
         Section::Dataset => "dataset.html",
+        Section::Report => "report.html",
         Section::Approaches => "index.html#/approaches",
     }
 }

@@ -1,7 +1,5 @@
 //! The report page's frame: skip link, the site's header with the report
-//! marked as the current page, the main landmark and the footer. The
-//! report is no section of its own (it reads them all), so its header
-//! links every section and adds itself.
+//! marked as the current page, the main landmark and the footer.
 
 use leptos::prelude::*;
 
@@ -12,7 +10,10 @@ use crate::ui::browser_state;
 #[component]
 pub fn ReportFrame(children: Children) -> impl IntoView {
     let links = Section::ALL
-        .map(|s| view! { <li><a href=route::link(s, "", Page::Report)>{s.label()}</a></li> })
+        .map(|s| {
+            let current = (s == Section::Report).then_some("page");
+            view! { <li><a href=route::link(s, "", Page::Report) aria-current=current>{s.label()}</a></li> }
+        })
         .into_iter()
         .collect_view();
     view! {
@@ -26,10 +27,7 @@ pub fn ReportFrame(children: Children) -> impl IntoView {
                 "tunewise"
             </a>
             <nav aria-label="Sections">
-                <ul>
-                    {links}
-                    <li><a href=Page::Report.url() aria-current="page">"Report"</a></li>
-                </ul>
+                <ul>{links}</ul>
             </nav>
         </header>
         <main id="main" tabindex="-1">{children()}</main>
