@@ -13,13 +13,15 @@ async function open(page, hash = '') {
 
 // Found as a person finds them: by role and accessible name.
 const chart = (page) => page.getByRole('img', { name: /^Cumulative cost/ });
-const volumeField = (page) => page.getByRole('textbox', { name: /^Requests per month/ });
+const volumeField = (page) => page.getByRole('region', { name: 'Your volume' }).getByRole('textbox', { name: /^Requests per month/ });
 const chartPanel = (page) => page.getByRole('region', { name: 'Cumulative cost by volume' });
 // An approach's editor card (a <details> group) and how to open it: click its name.
-const editorOf = (page, name) => page.getByRole('group').filter({ has: page.getByText(name, { exact: true }) }).first();
+// `name` is the start of the approach's name ("API LoRA" for "API LoRA / small-model fine-tuning").
+const titleOf = (page, name) => page.getByText(new RegExp('^' + name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+const editorOf = (page, name) => page.getByRole('group').filter({ has: titleOf(page, name) }).first();
 async function openEditor(page, name) {
   const card = editorOf(page, name);
-  if (!(await card.evaluate((d) => d.open))) await card.getByText(name, { exact: true }).first().click();
+  if (!(await card.evaluate((d) => d.open))) await titleOf(card, name).first().click();
   return card;
 }
 

@@ -20,10 +20,21 @@ async function dropFile(page, name, bytes, mime = 'application/jsonl') {
     dt.items.add(new File([new Uint8Array(data)], name, { type: mime }));
     return dt;
   }, { name, data: [...bytes], mime });
-  await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByRole('main').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-const verdict = (page) => page.locator('.verdict h2');
+// Found as a person finds them: by role and accessible name.
+const verdictBox = (page) => page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
+const verdict = (page) => verdictBox(page).getByRole('heading', { level: 2 });
+const findings = (page) => page.getByRole('region', { name: 'Findings' });
+// The group of findings of one kind (a <details>), found by its code.
+const groupOf = (page, code) => findings(page).getByRole('group').filter({ has: page.getByText(code, { exact: true }) }).first();
+// Opens a group as a person does: by clicking its code in the summary.
+async function openGroup(page, code) {
+  const group = groupOf(page, code);
+  await group.getByText(code, { exact: true }).first().click();
+  return group;
+}
 
 test('a valid file dropped on the page is ready, with exact token counts', async ({ page }) => {
   const requests = [];
@@ -58,16 +69,16 @@ test('a broken file names its problems and line numbers', async ({ page }) => {
   await expect(verdict(page)).toHaveText(/^Fix \d+ problems in chat_broken\.jsonl/, { timeout: 20_000 });
   // Each kind names its lines: the fixture's line 4 is not JSON, line 5 is
   // an array, line 6 has the role "robot", line 2 repeats line 1.
-  const group = page.locator('details.finding-group', { hasText: 'invalid_json' });
-  await expect(group.locator('summary').first()).toHaveText(/invalid_json × 1 · line 4$/);
-  await expect(page.locator('details.finding-group', { hasText: 'data_type' }).locator('summary').first()).toContainText('line 5');
-  await expect(page.locator('details.finding-group', { hasText: 'unrecognized_role' }).locator('summary').first()).toContainText('line 6');
-  await expect(page.locator('details.finding-group', { hasText: 'duplicate_example' }).locator('summary').first()).toContainText('line 2');
-  await group.locator('summary').first().click();
+  const group = groupOf(page, 'invalid_json');
+  await expect(group).toContainText('invalid_json × 1 · line 4');
+  await expect(groupOf(page, 'data_type')).toContainText(/data_type × \d+ · lines? [\d, ]*5/);
+  await expect(groupOf(page, 'unrecognized_role')).toContainText(/unrecognized_role × \d+ · lines? [\d, ]*6/);
+  await expect(groupOf(page, 'duplicate_example')).toContainText(/duplicate_example × \d+ · lines? [\d, ]*2/);
+  await openGroup(page, 'invalid_json');
   await expect(group.getByText(/^Line \d+/).first()).toBeVisible();
   await group.getByText(/^Show line/).first().click();
   // The offending line is shown as text, exactly.
-  await expect(group.locator('pre').first()).toHaveText('not json at all');
+  await expect(group.getByText('not json at all', { exact: true })).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'dataset-broken.png'), fullPage: true });
 });
 
@@ -75,13 +86,12 @@ test('a binary file gets a clear verdict, not a crash', async ({ page }) => {
   await open(page);
   await dropFile(page, 'binary.png', fs.readFileSync(path.join(FIXTURES, 'binary.png')), 'image/png');
   await expect(verdict(page)).toHaveText(/^Fix \d+ problems? in binary\.png/, { timeout: 20_000 });
-  await expect(page.locator('details.finding-group', { hasText: /invalid_utf8|invalid_json/ }).first()).toBeVisible();
+  await expect(findings(page).getByText(/^(invalid_utf8|invalid_json)$/).first()).toBeVisible();
   // A file saved as UTF-16 (Windows Notepad's "Unicode") is named as such.
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"prompt":"a","completion":"b"}\n', 'utf16le')]);
   await dropFile(page, 'notepad.jsonl', utf16);
   await expect(verdict(page)).toHaveText(/in notepad\.jsonl$/, { timeout: 20_000 });
-  const group = page.locator('details.finding-group', { hasText: 'utf16_file' });
-  await group.locator('summary').first().click();
+  const group = await openGroup(page, 'utf16_file');
   await expect(group).toContainText('Save it as UTF-8');
 });
 
@@ -98,11 +108,11 @@ test('a large validation shows progress and can be cancelled', async ({ page }) 
     const file = new File(Array(30).fill(chunk), 'big.jsonl');
     const dt = new DataTransfer();
     dt.items.add(file);
-    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.getElementsByTagName('main')[0].dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
   const bar = page.getByRole('progressbar', { name: 'Checking the training file' });
   await expect(bar).toBeVisible();
-  await expect(page.locator('.progress-text')).toHaveText(/^[1-9]\d* % · [\d.]+ MB of 1\d\d\.\d MB · [\d,]+ lines$/, { timeout: 20_000 });
+  await expect(page.getByRole('group', { name: 'Checking the training file' }).getByText(/ % · /)).toHaveText(/^[1-9]\d* % · [\d.]+ MB of 1\d\d\.\d MB · [\d,]+ lines$/, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Cancelled: big.jsonl was not checked' })).toBeVisible();
   await expect(bar).toHaveCount(0);
@@ -158,7 +168,7 @@ test('downloads: findings, valid lines and a reproducible 80/20 split', async ({
 test('other formats convert to OpenAI chat, and a JSON array to JSONL', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'alpaca.jsonl'));
-  await expect(page.locator('.verdict')).toContainText('(Alpaca)', { timeout: 20_000 });
+  await expect(verdictBox(page)).toContainText('(Alpaca)', { timeout: 20_000 });
   const chat = await download(page, 'Converted to OpenAI chat');
   expect(chat.name).toBe('alpaca.chat.jsonl');
   const first = JSON.parse(chat.text.split('\n')[0]);
@@ -168,7 +178,7 @@ test('other formats convert to OpenAI chat, and a JSON array to JSONL', async ({
   ]);
 
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'array.json'));
-  await expect(page.locator('details.finding-group', { hasText: 'json_array_not_jsonl' })).toBeVisible({ timeout: 20_000 });
+  await expect(groupOf(page, 'json_array_not_jsonl')).toBeVisible({ timeout: 20_000 });
   const jsonl = await download(page, 'Convert to JSONL');
   expect(jsonl.name).toBe('array.jsonl');
   expect(jsonl.text.trim().split('\n').map((l) => JSON.parse(l).messages[1].content)).toEqual(['Hello!', 'Goodbye!']);
@@ -205,7 +215,7 @@ for (const scheme of ['light', 'dark']) {
     await open(page);
     await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
     await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 20_000 });
-    await page.locator('details.finding-group summary').first().click();
+    await openGroup(page, 'invalid_json');
     expect(await axe(page)).toEqual([]);
   });
 }
@@ -215,7 +225,7 @@ test('the report fits a 360 px phone', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
   await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 20_000 });
-  await page.locator('details.finding-group summary').first().click();
+  await openGroup(page, 'invalid_json');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(SHOTS, 'dataset-phone.png'), fullPage: true });
@@ -234,8 +244,8 @@ test('"use these numbers in the cost calculator" carries tokens, epochs and pric
   await cost.getByLabel('Training price').selectOption('openai-gpt-4o-mini-ft');
   await cost.getByRole('link', { name: 'Use these numbers in the cost calculator' }).click();
   await expect(page).toHaveURL(/costs\.html#\/costs\?/);
-  const card = page.locator('details.approach-editor', { hasText: 'API fine-tuning' }).first();
-  await card.locator('summary').click();
+  const card = page.getByRole('group').filter({ has: page.getByText('API fine-tuning', { exact: true }) }).first();
+  if (!(await card.evaluate((d) => d.open))) await card.getByText('API fine-tuning', { exact: true }).first().click();
   await expect(card.getByRole('textbox', { name: /^Training tokens/ })).toHaveValue('444');
   await expect(card.getByRole('textbox', { name: /^Epochs/ })).toHaveValue('4');
   await expect(card.getByLabel('Price preset')).toHaveValue('openai-gpt-4o-mini-ft');
@@ -265,7 +275,7 @@ test('a cancelled training file releases a waiting validation file, and Cancel k
     const chunk = line.repeat(Math.ceil((4 << 20) / line.length));
     const dt = new DataTransfer();
     dt.items.add(new File(Array(30).fill(chunk), 'big.jsonl'));
-    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.getElementsByTagName('main')[0].dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
   await page.getByLabel('Validation file (optional)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
   await expect(page.getByText('Waiting for the training file…')).toBeVisible();
@@ -282,7 +292,7 @@ test('without its vocabulary (offline, say) a file is still checked, and the pag
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
   await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 20_000 });
-  await expect(page.locator('.notice')).toContainText('Could not load the o200k_base vocabulary');
-  await expect(page.locator('.notice')).toContainText('checked without token counts');
+  const notice = page.getByRole('status').filter({ hasText: 'Could not load the o200k_base vocabulary' });
+  await expect(notice).toContainText('checked without token counts');
   await expect(page.getByText(/^Tokens were not counted/)).toBeVisible();
 });
