@@ -1,7 +1,7 @@
 // The wizard fed by the other tools: step 3 from a checked dataset, step 4
 // from a budget and the calculator's costs, the result linking to the
 // numbers. Driven by role and accessible label.
-const { test, expect } = require('./fixtures');
+const { test, expect, freshContext } = require('./fixtures');
 const path = require('path');
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
@@ -36,7 +36,7 @@ test('a checked dataset fills step 3: too few examples, properly formatted', asy
   await expect(page.getByRole('checkbox', { name: 'At least 100 examples' })).toBeChecked();
 });
 
-test('a budget on step 4 is set against the calculator and suggests an answer', async ({ page }) => {
+test('a budget on step 4 is set against the calculator and suggests an answer', async ({ page, browser }) => {
   await page.goto('/#/wizard?pe=no&rag=no&data=yes&at=budget');
   await expect(page.getByRole('heading', { level: 2, name: 'What is your budget?' })).toBeVisible();
   const box = page.getByRole('complementary', { name: 'Your budget and the calculator' });
@@ -55,8 +55,15 @@ test('a budget on step 4 is set against the calculator and suggests an answer', 
   await expect(page.getByRole('checkbox', { name: /^A per-request cost/ })).toBeChecked();
   await box.getByLabel(/^Budget per month/).fill('0,5,5');
   await expect(box.getByText(/groups of three|mixes|not a number|separator/)).toBeVisible();
-  // The budget travels in the link.
+  // The budget travels in the link, and ticks what it decides where it is opened.
   await expect(page).toHaveURL(/budget\.once=1000000/);
+  const fresh = await freshContext(browser);
+  const other = await fresh.newPage();
+  await other.goto('/#/wizard?pe=no&rag=no&data=yes&at=budget&budget.once=1000000&budget.month=2000000');
+  await expect(other.getByRole('checkbox', { name: /^Training costs in the/ })).toBeChecked();
+  await expect(other.getByRole('checkbox', { name: /^A per-request cost/ })).toBeChecked();
+  await expect(other.getByRole('checkbox', { name: /^Compute and infrastructure/ })).not.toBeChecked();
+  await fresh.close();
 });
 
 test('the result links to the calculator with the recommended approach marked', async ({ page }) => {

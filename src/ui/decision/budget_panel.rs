@@ -1,7 +1,9 @@
 //! Step 4's box "Your budget and the calculator": the user's budget (up
 //! front and per month), each compared approach's one-off and monthly cost
 //! from the calculator's current scenario, and the answer they suggest.
-//! Giving a budget ticks the cost criteria it decides.
+//! A budget (typed, or carried by a link) ticks the cost criteria it
+//! decides; the user may still change them until the budget or the
+//! calculator's figures change again.
 
 use leptos::prelude::*;
 
@@ -83,16 +85,25 @@ pub fn BudgetPanel(state: RwSignal<WizardState>) -> impl IntoView {
     let budget = Memo::new(move |_| state.with(|s| s.budget));
     let found = Memo::new(move |_| scenario.with(|s| evidence::budget_evidence(budget.get(), s)));
     let set_budget = move |f: fn(&mut Budget, Option<u64>)| {
-        Callback::new(move |v: Option<u64>| {
-            state.update(|s| {
-                f(&mut s.budget, v);
-                let e = scenario.with_untracked(|sc| evidence::budget_evidence(s.budget, sc));
-                for (key, holds) in e.ticks {
-                    s.answers.set_ticked(Step::Budget, key, holds);
-                }
-            })
-        })
+        Callback::new(move |v: Option<u64>| state.update(|s| f(&mut s.budget, v)))
     };
+    // The criteria the budget decides follow it (typed, or from a link),
+    // and whenever the calculator's figures change.
+    Effect::new(move |_| {
+        let ticks = found.get().ticks;
+        let differs = state.with_untracked(|s| {
+            ticks
+                .iter()
+                .any(|(key, holds)| s.answers.is_ticked(Step::Budget, key) != *holds)
+        });
+        if differs {
+            state.update(|s| {
+                for (key, holds) in &ticks {
+                    s.answers.set_ticked(Step::Budget, key, *holds);
+                }
+            });
+        }
+    });
     let rows = move || {
         found
             .get()
