@@ -37,7 +37,7 @@ impl Section {
             Section::Wizard => "wizard",
             Section::Costs => "costs",
             Section::Dataset => "dataset",
-            Section::Report => REPORT_SLUG,
+            Section::Report => "report",
             Section::Approaches => "approaches",
         }
     }
@@ -59,7 +59,7 @@ impl Section {
             Section::Wizard => "Should we fine-tune? · tunewise",
             Section::Costs => "Costs and break-even · tunewise",
             Section::Dataset => "Check a fine-tuning dataset · tunewise",
-            Section::Report => REPORT_TITLE,
+            Section::Report => "Decision report · tunewise",
             Section::Approaches => "Approaches explained · tunewise",
         }
     }
@@ -92,40 +92,12 @@ impl Page {
     }
 }
 
-/// Path segment of the decision report's fragment (`#/report?…`).
-pub const REPORT_SLUG: &str = "report";
-/// Title for the decision report's document.
-pub const REPORT_TITLE: &str = "Decision report · tunewise";
-
-/// The decision report's fragment, carrying `query` (a whole-state link,
-/// `core::report::link`) when it is not empty.
-pub fn report_href(query: &str) -> String {
-    if query.is_empty() {
-        format!("#/{REPORT_SLUG}")
-    } else {
-        format!("#/{REPORT_SLUG}?{query}")
-    }
-}
-
-/// A link to the decision report from a document of `from`, carrying
-/// `query` (a whole-state link) when it is not empty.
-pub fn report_link(query: &str, from: Page) -> String {
-    let fragment = report_href(query);
-    if from == Page::Report {
-        fragment
-    } else {
-        format!("{}{}", Page::Report.url(), fragment)
-    }
-}
-
 /// The query a report fragment (`#/report?…`) carries, undecoded; `None`
 /// for any other fragment, empty or not, so a plain visit shows the
 /// user's own saved state.
 pub fn report_query(fragment: &str) -> Option<String> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
-    let (path, query) = fragment.split_once('?')?;
-    (path.trim_end_matches('/') == REPORT_SLUG && !query.is_empty()).then(|| query.to_string())
+    let r = parse(fragment);
+    (r.section == Section::Report && !r.query.is_empty()).then_some(r.query)
 }
 
 impl Section {
@@ -216,13 +188,16 @@ mod tests {
     #[test]
     fn the_report_has_a_page_of_its_own() {
         assert_eq!(Page::Report.url(), "report.html");
-        assert_eq!(report_href(""), "#/report");
+        assert_eq!(href(Section::Report, ""), "#/report");
         assert_eq!(
-            report_link("v=1&end=1", Page::Main),
+            link(Section::Report, "v=1&end=1", Page::Main),
             "report.html#/report?v=1&end=1"
         );
-        assert_eq!(report_link("v=1", Page::Report), "#/report?v=1");
-        assert_eq!(report_query(&report_href("v=1&w=")), Some("v=1&w=".into()));
+        assert_eq!(link(Section::Report, "v=1", Page::Report), "#/report?v=1");
+        assert_eq!(
+            report_query(&href(Section::Report, "v=1&w=")),
+            Some("v=1&w=".into())
+        );
         assert_eq!(report_query("#/report/?v=1"), Some("v=1".into()));
         assert_eq!(report_query("#/report"), None);
         assert_eq!(report_query("#/report?"), None);

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use crate::core::report::decision_report::build_report;
 use crate::core::report::link::{self, LinkNote};
 use crate::core::report::state::SharedState;
-use crate::core::route;
+use crate::core::route::{self, Page, Section};
 use crate::ui::browser_state;
-use crate::ui::report::report_frame::ReportFrame;
 use crate::ui::report::report_page::ReportPage;
+use crate::ui::shared::page_frame::PageFrame;
 
 /// Where the shown state comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +47,7 @@ fn from_address(today: &str) -> (SharedState, Source) {
 /// The shell of `report.html`.
 #[component]
 pub fn ReportApp() -> impl IntoView {
-    browser_state::set_title(route::REPORT_TITLE);
+    browser_state::set_title(Section::Report.title());
     let today = browser_state::today();
     let (initial, initial_source) = from_address(&today);
     let state = RwSignal::new(initial);
@@ -77,8 +77,9 @@ pub fn ReportApp() -> impl IntoView {
     });
 
     view! {
-        <ReportFrame>
+        <PageFrame section=Signal::stored(Section::Report) page=Page::Report
+            query=Signal::stored(String::new())>
             <ReportPage state=state.read_only() source=source.read_only() report />
-        </ReportFrame>
+        </PageFrame>
     }
 }

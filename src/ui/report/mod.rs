@@ -5,6 +5,5 @@
 pub mod app;
 pub mod report_actions;
 pub mod report_chart;
-pub mod report_frame;
 pub mod report_page;
 pub mod report_sections;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::report::decision_report::DecisionReport;
 use crate::core::report::state::SharedState;
 use crate::core::report::{json, link, markdown};
-use crate::core::route;
+use crate::core::route::{self, Section};
 use crate::ui::browser_state;
 
 /// The report's action bar.
@@ -17,7 +17,7 @@ pub fn ReportActions(
     report: Memo<DecisionReport>,
 ) -> impl IntoView {
     let address = Memo::new(move |_| {
-        let fragment = route::report_href(&state.with(link::encode));
+        let fragment = route::href(Section::Report, &state.with(link::encode));
         browser_state::address_with(&fragment)
     });
     let copied = RwSignal::new(false);
