@@ -29,6 +29,7 @@
 use crate::core::costs::approach_cost::ApproachCost;
 use crate::core::costs::scenario::Scenario;
 use crate::core::dataset::brief::{DatasetBrief, MIN_EXAMPLES, PREFERRED_EXAMPLES};
+use crate::core::dataset::saved_report;
 use crate::core::dataset::validate_line::Format;
 use crate::core::decision::suggest::Suggestion;
 use crate::core::decision::tree::Answer;
@@ -56,8 +57,9 @@ pub struct DataEvidence {
     /// One sentence about the file, e.g. "train.jsonl: 87 valid examples,
     /// below the 100 minimum; 1,000+ preferred".
     pub headline: String,
-    /// The day the file was checked (`YYYY-MM-DD`), when the brief says.
-    pub checked_on: Option<String>,
+    /// When the file was checked ("2026-12-01 10:20"), when the brief's
+    /// time reads as one.
+    pub checked: Option<String>,
     /// Criteria keys of step 3 the file decides, and whether each holds.
     pub ticks: Vec<(&'static str, bool)>,
 }
@@ -72,11 +74,7 @@ pub fn data_evidence(brief: &DatasetBrief) -> DataEvidence {
     let pairs = known_format && brief.clean_examples > 0;
     DataEvidence {
         headline: brief.headline(),
-        checked_on: brief
-            .checked_at
-            .get(..10)
-            .filter(|d| crate::core::dates::day_number(d).is_some())
-            .map(str::to_string),
+        checked: saved_report::checked_time(&brief.checked_at),
         ticks: vec![
             ("100-examples", brief.clean_examples >= MIN_EXAMPLES),
             ("input-output-pairs", pairs),
@@ -240,7 +238,7 @@ mod tests {
         assert_eq!(tick(&e.ticks, "input-output-pairs"), Some(true));
         assert_eq!(tick(&e.ticks, "formatted"), Some(true));
         assert_eq!(tick(&e.ticks, "representative"), None, "no file tells that");
-        assert_eq!(e.checked_on.as_deref(), Some("2026-12-01"));
+        assert_eq!(e.checked.as_deref(), Some("2026-12-01 10:20"));
     }
 
     #[test]

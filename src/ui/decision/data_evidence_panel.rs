@@ -59,7 +59,7 @@ pub fn DataEvidencePanel(state: RwSignal<WizardState>) -> impl IntoView {
                     <h3 id="data-evidence-title">"From your dataset"</h3>
                     <p>
                         {e.headline}
-                        {e.checked_on.map(|d| format!(" (checked {d})"))}
+                        {e.checked.map(|d| format!(" (checked {d})"))}
                     </p>
                     <p>"Ticked from the file, below:"</p>
                     <ul>{decided}</ul>
