@@ -24,8 +24,7 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
     let resolved = Memo::new(move |_| scenario.with(Scenario::resolved));
     // The approach another tool (the wizard's result) recommends, if the
     // link that opened the page names one.
-    let recommended = route::parse(&browser_state::fragment()).query;
-    let recommended = scenario::highlight(&recommended);
+    let recommended = scenario::highlight(&route::parse(&browser_state::fragment()).query);
     let settled_resolved = Memo::new(move |_| settled.with(Scenario::resolved));
     let count = scenario.with_untracked(|s| s.approaches.len());
     let volume = Signal::derive(move || scenario.with(|s| s.monthly_requests));

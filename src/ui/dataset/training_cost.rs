@@ -55,9 +55,7 @@ pub fn TrainingCost(
             None => "costs.html".into(),
         }
     };
-    let is_together = move || {
-        settings.with(|s| matches!(training_estimate::billing_for(s), Billing::Together { .. }))
-    };
+    let is_together = move || matches!(billing(), Billing::Together { .. });
     view! {
         <section class="panel" aria-labelledby="cost-title">
             <h2 id="cost-title">"Training tokens and cost"</h2>
