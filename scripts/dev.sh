@@ -8,9 +8,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-TOOLS_DIR="${TUNEWISE_TOOLS:-$HOME/.cache/tunewise-tools}"
-TOOL_ROOT="${TUNEWISE_TOOL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}"
-export PATH="$TOOLS_DIR/node_modules/.bin:$TOOL_ROOT/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# shellcheck source=tool-path.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tool-path.sh"
 PORT="${PORT:-8080}"
 
 bash scripts/install-tools.sh

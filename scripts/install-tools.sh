@@ -13,17 +13,14 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
-TOOLS_DIR="${TUNEWISE_TOOLS:-$HOME/.cache/tunewise-tools}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=tool-path.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tool-path.sh"
 
 say() { printf '[install-tools] %s\n' "$*" >&2; }
 has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
 
 mkdir -p "$TOOLS_DIR"
-# Trunk and wasm-bindgen-cli are installed under TUNEWISE_TOOL_ROOT (default: the
-# crate home), so CI can empty its crate cache and keep the pinned tools.
-TOOL_ROOT="${TUNEWISE_TOOL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}"
-export PATH="$TOOLS_DIR/node_modules/.bin:$TOOL_ROOT/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   say "adding the wasm32-unknown-unknown target"

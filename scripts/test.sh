@@ -8,11 +8,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-TOOLS_DIR="${TUNEWISE_TOOLS:-$HOME/.cache/tunewise-tools}"
-# Trunk and wasm-bindgen-cli are installed under TUNEWISE_TOOL_ROOT (default: the
-# crate home), so CI can empty its crate cache and keep the pinned tools.
-TOOL_ROOT="${TUNEWISE_TOOL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}"
-export PATH="$TOOLS_DIR/node_modules/.bin:$TOOL_ROOT/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# shellcheck source=tool-path.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tool-path.sh"
 
 started=$SECONDS
 stage() {
