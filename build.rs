@@ -33,6 +33,13 @@ struct Preset {
     embedding_per_1m: Option<f64>,
     training_closes: Option<String>,
     retires: Option<String>,
+    /// First day organisations that never trained at the provider can no
+    /// longer start training, when it closed to them earlier than to others.
+    #[serde(default)]
+    closed_to_new_orgs: Option<String>,
+    /// Same, for organisations with no recent training job there.
+    #[serde(default)]
+    closed_to_inactive_orgs: Option<String>,
     source: String,
     as_of: String,
     note: Option<String>,
@@ -212,7 +219,7 @@ fn main() {
         out.push_str(&format!(
             "    Preset {{ id: {:?}, provider: {:?}, model: {:?}, kind: {kind}, input_per_1m: {}, cached_input_per_1m: {}, \
              output_per_1m: {}, batch_discount: {}, training_per_1m: {}, tuned_multiplier: {}, gpu_per_hour: {}, \
-             hosting_per_hour: {}, embedding_per_1m: {}, training_closes: {}, retires: {}, source: {:?}, as_of: {:?}, note: {}, own_price: {} }},\n",
+             hosting_per_hour: {}, embedding_per_1m: {}, training_closes: {}, retires: {}, closed_to_new_orgs: {}, closed_to_inactive_orgs: {}, source: {:?}, as_of: {:?}, note: {}, own_price: {} }},\n",
             p.id,
             p.provider,
             p.model,
@@ -227,6 +234,8 @@ fn main() {
             num(p.embedding_per_1m),
             text(&p.training_closes),
             text(&p.retires),
+            text(&p.closed_to_new_orgs),
+            text(&p.closed_to_inactive_orgs),
             p.source,
             p.as_of,
             text(&p.note),

@@ -60,6 +60,94 @@ impl BreakEven {
             BreakEven::Never { .. } => None,
         }
     }
+
+    /// Months until the candidate pays off in practice: `None` when it
+    /// never does or only after its model retires. Every view that shows
+    /// "months to break even" reads this, so none shows a figure the
+    /// lifetime rules out.
+    pub fn practical_months(&self) -> Option<f64> {
+        match self {
+            BreakEven::At {
+                within_lifetime: false,
+                ..
+            } => None,
+            other => other.months(),
+        }
+    }
+}
+
+/// How a changed input moves the break-even, for colouring sensitivity:
+/// sooner is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Pays off sooner (or at all, where it did not).
+    Sooner,
+    /// Pays off later (or no longer at all).
+    Later,
+    /// No change (within 1e-9 of a month).
+    Same,
+}
+
+/// The effect of going from `current` to `changed`, by
+/// [`BreakEven::practical_months`] (never = infinitely late).
+pub fn effect(current: &BreakEven, changed: &BreakEven) -> Effect {
+    let m = |b: &BreakEven| b.practical_months().unwrap_or(f64::INFINITY);
+    let (a, b) = (m(current), m(changed));
+    if a == b || (a - b).abs() <= 1e-9 {
+        Effect::Same
+    } else if b < a {
+        Effect::Sooner
+    } else {
+        Effect::Later
+    }
+}
+
+/// Where a candidate wins by monthly volume: the question people ask of
+/// self-hosting ("above what volume does it pay?").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum VolumeWin {
+    /// No more expensive at any monthly volume.
+    Always,
+    /// No more expensive from this many requests a month up.
+    Above(f64),
+    /// No more expensive up to this many requests a month (it saves on
+    /// fixed costs but costs more per request).
+    Below(f64),
+    /// More expensive at every monthly volume.
+    Never,
+}
+
+/// The monthly volume at which `candidate`'s total over `months` equals
+/// `baseline`'s. Totals over `T` months at `V` requests a month are linear
+/// in `V`: `TC(V) = F × payments(T) + H × T + c × V × T`, so with
+/// `K = TC_cand(0) − TC_base(0)` and `s = (c_base − c_cand) × T` the
+/// candidate is no dearer where `K ≤ s × V`: above `K ÷ s` when `s > 0`,
+/// below it when `s < 0`. `months` should be the span both serve (the
+/// horizon, or a lifetime when shorter).
+pub fn volume_break_even(baseline: &ApproachCost, candidate: &ApproachCost, months: f64) -> VolumeWin {
+    let t = if months.is_finite() { months.clamp(0.0, 1e6) } else { 0.0 };
+    let k = candidate.cumulative(t, 0.0) - baseline.cumulative(t, 0.0);
+    let s = (baseline.per_request() - candidate.per_request()) * t;
+    if s > 0.0 {
+        let v = k / s;
+        if v <= 0.0 {
+            VolumeWin::Always
+        } else if v > MAX_INPUT {
+            VolumeWin::Never
+        } else {
+            VolumeWin::Above(v)
+        }
+    } else if s < 0.0 {
+        if k > 0.0 {
+            VolumeWin::Never
+        } else {
+            VolumeWin::Below((k / s).min(MAX_INPUT))
+        }
+    } else if k <= 0.0 {
+        VolumeWin::Always
+    } else {
+        VolumeWin::Never
+    }
 }
 
 /// A cumulative-cost curve over requests, at a fixed monthly volume.
@@ -218,7 +306,7 @@ pub fn break_even(
         }
         if saving <= 0.0 {
             return BreakEven::Never {
-                reason: never_reason(baseline, candidate, saving),
+                reason: never_reason(baseline, candidate, saving, monthly_requests),
             };
         }
         return finish(extra / saving);
@@ -230,7 +318,7 @@ pub fn break_even(
     match sign_changes(&a, &b, limit, true).first() {
         Some(q) => finish(*q),
         None if saving <= 0.0 => BreakEven::Never {
-            reason: never_reason(baseline, candidate, saving),
+            reason: never_reason(baseline, candidate, saving, monthly_requests),
         },
         None => BreakEven::Never {
             reason: format!(
@@ -241,15 +329,37 @@ pub fn break_even(
     }
 }
 
-fn never_reason(baseline: &ApproachCost, candidate: &ApproachCost, saving: f64) -> String {
+/// Why the candidate never catches up at `monthly_requests`. `saving` is
+/// the all-in saving per request at that volume (marginal cost plus the
+/// month's fixed costs spread over its requests), so the sentence says
+/// "at this volume": fixed costs spread thinner as volume grows.
+fn never_reason(
+    baseline: &ApproachCost,
+    candidate: &ApproachCost,
+    saving: f64,
+    monthly_requests: f64,
+) -> String {
+    let volume = crate::core::number_format::count(monthly_requests);
     if saving == 0.0 {
         format!(
-            "{} saves nothing per request against {}",
+            "at {volume} requests a month {} saves nothing per request against {}",
             candidate.name, baseline.name
         )
     } else {
+        let marginal = candidate.per_request() - baseline.per_request();
+        let fixed = candidate.monthly_fixed() > 0.0 || baseline.monthly_fixed() > 0.0;
+        let spread = if fixed {
+            " with the month's hosting and fees spread over its requests"
+        } else {
+            ""
+        };
+        let why = if marginal > 0.0 {
+            "so the gap only grows"
+        } else {
+            "so the gap grows at this volume"
+        };
         format!(
-            "{} costs ${:.5} more per request than {} (hosting included), so the gap only grows",
+            "at {volume} requests a month {} costs ${:.5} more per request than {}{spread}, {why}",
             candidate.name, -saving, baseline.name
         )
     }
@@ -354,35 +464,39 @@ pub fn crossovers(
     out
 }
 
-/// Break-even months for a price multiplier from 2× to 10× on the
-/// candidate (one entry per whole multiplier), or `None` where it never pays.
+/// The break-even for a price multiplier from 2× to 10× on the candidate
+/// (one entry per whole multiplier), lifetime included (read it with
+/// [`BreakEven::practical_months`]).
 pub fn multiplier_sweep(
     baseline: &ApproachCost,
     candidate: &ApproachCost,
     monthly_requests: f64,
-) -> Vec<(f64, Option<f64>)> {
+) -> Vec<(f64, BreakEven)> {
     (2..=10)
         .map(|m| {
             let mut c = candidate.clone();
             c.price_multiplier = f64::from(m);
-            (
-                f64::from(m),
-                break_even(baseline, &c, monthly_requests).months(),
-            )
+            (f64::from(m), break_even(baseline, &c, monthly_requests))
         })
         .collect()
 }
 
-/// One bar of a tornado chart: break-even months with an input at −25 % and
-/// +25 % (`None` = never pays off).
+/// One bar of a tornado chart: the break-even with an input at −25 % and
+/// +25 %, and how each moves it against the current one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Swing {
     pub input: &'static str,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
+    pub low: BreakEven,
+    pub high: BreakEven,
+    pub low_effect: Effect,
+    pub high_effect: Effect,
+    /// Spread between the two in practical months (never = the search
+    /// span, [`SEARCH_MONTHS`]); the tornado is sorted by it, widest first.
+    pub influence: f64,
 }
 
-/// How the break-even moves when each main input moves ±25 %.
+/// How the break-even moves when each main input moves ±25 %, sorted by
+/// influence (widest swing first; ties keep the input order).
 pub fn tornado(
     baseline: &ApproachCost,
     candidate: &ApproachCost,
@@ -405,21 +519,29 @@ pub fn tornado(
             c.output_tokens *= f;
         }),
     ];
-    inputs
+    let current = break_even(baseline, candidate, monthly_requests);
+    let mut swings = inputs
         .iter()
         .map(|(name, tweak)| {
             let run = |f: f64| {
                 let (mut b, mut c, mut v) = (baseline.clone(), candidate.clone(), monthly_requests);
                 tweak(&mut b, &mut c, &mut v, f);
-                break_even(&b, &c, v).months()
+                break_even(&b, &c, v)
             };
+            let (low, high) = (run(0.75), run(1.25));
+            let span = |b: &BreakEven| b.practical_months().unwrap_or(SEARCH_MONTHS).min(SEARCH_MONTHS);
             Swing {
                 input: name,
-                low: run(0.75),
-                high: run(1.25),
+                low_effect: effect(&current, &low),
+                high_effect: effect(&current, &high),
+                influence: (span(&high) - span(&low)).abs(),
+                low,
+                high,
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    swings.sort_by(|a, b| b.influence.total_cmp(&a.influence));
+    swings
 }
 
 fn scale_training(
@@ -579,13 +701,106 @@ mod tests {
         let sweep = multiplier_sweep(&prompt(0.02), &c, 10_000.0);
         assert_eq!(sweep.len(), 9);
         // 2×: $0.01 per request, saving 0.01 → 5 months; 4×: saves nothing.
-        assert_eq!(sweep[0], (2.0, Some(5.0)));
-        assert_eq!(sweep[2], (4.0, None));
+        assert_eq!(sweep[0].0, 2.0);
+        assert_eq!(sweep[0].1.practical_months(), Some(5.0));
+        assert_eq!(sweep[2].1.practical_months(), None);
         let t = tornado(&prompt(0.02), &tuned(500.0, 0.01), 10_000.0);
-        let volume = &t[0];
-        assert!(volume.low.unwrap() > volume.high.unwrap());
-        let training = &t[1];
-        assert!(training.low.unwrap() < training.high.unwrap());
+        let find = |name: &str| t.iter().find(|s| s.input == name).unwrap();
+        let volume = find("Monthly volume");
+        assert!(volume.low.months().unwrap() > volume.high.months().unwrap());
+        // More volume pays off sooner (good); less, later (bad).
+        assert_eq!((volume.low_effect, volume.high_effect), (Effect::Later, Effect::Sooner));
+        let training = find("One-off (training) cost");
+        assert!(training.low.months().unwrap() < training.high.months().unwrap());
+        assert_eq!((training.low_effect, training.high_effect), (Effect::Sooner, Effect::Later));
+        // Sorted by influence, widest first.
+        assert!(t.windows(2).all(|w| w[0].influence >= w[1].influence));
+        assert!(t[0].influence > 0.0);
+    }
+
+    #[test]
+    fn a_break_even_after_retirement_is_never_in_practice() {
+        let mut c = tuned(500.0, 0.01);
+        c.lifetime_months = Some(3.0);
+        // 5 months to break even, 3 months of life.
+        let r = break_even(&prompt(0.02), &c, 10_000.0);
+        assert_eq!(r.months(), Some(5.0));
+        assert_eq!(r.practical_months(), None);
+        // The sweep and the tornado read the same lifetime: at 2× the
+        // candidate saves nothing, and no entry reports a figure the
+        // lifetime rules out.
+        for (_, b) in multiplier_sweep(&prompt(0.02), &c, 10_000.0) {
+            assert!(b.practical_months().is_none_or(|m| m <= 3.0), "{b:?}");
+        }
+        for s in tornado(&prompt(0.02), &c, 10_000.0) {
+            for b in [&s.low, &s.high] {
+                assert!(b.practical_months().is_none_or(|m| m <= 3.0), "{}: {b:?}", s.input);
+            }
+        }
+    }
+
+    #[test]
+    fn monthly_volume_break_even_by_hand() {
+        // Baseline: $0.01 per request, nothing fixed. Candidate: $1,000 a
+        // month of hosting and $0.002 per request. Over 12 months:
+        // 12,000 = 0.008 × 12 × V → V = 125,000 requests a month.
+        let mut api = ApproachCost::blank(ApproachKind::PromptEngineering);
+        api.input_tokens = 1_000.0;
+        api.input_per_1m = 10.0;
+        let mut hosted = ApproachCost::blank(ApproachKind::SelfHostedLora);
+        hosted.input_tokens = 1_000.0;
+        hosted.input_per_1m = 2.0;
+        hosted.fixed_monthly = 1_000.0;
+        match volume_break_even(&api, &hosted, 12.0) {
+            VolumeWin::Above(v) => assert!((v - 125_000.0).abs() < 1e-6, "{v}"),
+            other => panic!("{other:?}"),
+        }
+        // With $2,400 of training on top: (12,000 + 2,400) ÷ (0.008 × 12) = 150,000.
+        hosted.data_prep = 2_400.0;
+        match volume_break_even(&api, &hosted, 12.0) {
+            VolumeWin::Above(v) => assert!((v - 150_000.0).abs() < 1e-6, "{v}"),
+            other => panic!("{other:?}"),
+        }
+        // Reversed, the API wins below that volume.
+        match volume_break_even(&hosted, &api, 12.0) {
+            VolumeWin::Below(v) => assert!((v - 150_000.0).abs() < 1e-6, "{v}"),
+            other => panic!("{other:?}"),
+        }
+        // Dearer per request and in fixed costs: never. Cheaper in both: always.
+        hosted.input_per_1m = 20.0;
+        assert_eq!(volume_break_even(&api, &hosted, 12.0), VolumeWin::Never);
+        assert_eq!(volume_break_even(&hosted, &api, 12.0), VolumeWin::Always);
+        // Retraining every 6 months pays the one-off twice over 12 months
+        // (at the start and at month 6) — plus once more at 12.
+        let mut retrained = ApproachCost::blank(ApproachKind::SelfHostedLora);
+        retrained.input_tokens = 1_000.0;
+        retrained.input_per_1m = 2.0;
+        retrained.data_prep = 960.0;
+        retrained.retrain_every_months = 6.0;
+        // payments_by(12) = 3 → 2,880 ÷ (0.008 × 12) = 30,000.
+        match volume_break_even(&api, &retrained, 12.0) {
+            VolumeWin::Above(v) => assert!((v - 30_000.0).abs() < 1e-6, "{v}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_never_reason_speaks_of_the_volume() {
+        let mut api = ApproachCost::blank(ApproachKind::PromptEngineering);
+        api.input_tokens = 1_000.0;
+        api.input_per_1m = 1.0;
+        let mut hosted = ApproachCost::blank(ApproachKind::SelfHostedLora);
+        hosted.name = "Self-hosted LoRA".into();
+        hosted.fixed_monthly = 5_000.0;
+        hosted.data_prep = 100.0;
+        match break_even(&api, &hosted, 100_000.0) {
+            BreakEven::Never { reason } => {
+                assert!(reason.contains("at 100,000 requests a month"), "{reason}");
+                assert!(reason.contains("hosting and fees spread"), "{reason}");
+                assert!(!reason.contains("only grows"), "cheaper per request: {reason}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     fn any_approach() -> impl Strategy<Value = ApproachCost> {
@@ -634,6 +849,40 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Every view reads one lifetime: the break-even table, the
+        /// sensitivity entries and the horizon total agree on whether a
+        /// retired approach pays off and what it costs.
+        #[test]
+        fn lifetimes_agree_across_views(a in any_approach(), b in any_approach(), v in 1.0..1e6f64, horizon in 1.0..60f64) {
+            let r = break_even(&a, &b, v);
+            if let (Some(m), Some(life)) = (r.practical_months(), b.lifetime_months) {
+                prop_assert!(m <= life + 1e-9);
+            }
+            for (_, s) in multiplier_sweep(&a, &b, v) {
+                if let (Some(m), Some(life)) = (s.practical_months(), b.lifetime_months) {
+                    prop_assert!(m <= life + 1e-9);
+                }
+            }
+            for s in tornado(&a, &b, v) {
+                for x in [&s.low, &s.high] {
+                    if let (Some(m), Some(life)) = (x.practical_months(), b.lifetime_months) {
+                        prop_assert!(m <= life + 1e-9, "{} {:?}", s.input, x);
+                    }
+                }
+            }
+            let total = crate::core::costs::horizon_total::horizon_total(&b, v, horizon);
+            match b.lifetime_months {
+                Some(life) if life < horizon => {
+                    prop_assert!(!total.serves());
+                    prop_assert_eq!(total.cost(), cost_at(&b, v * life, v));
+                }
+                _ => {
+                    prop_assert!(total.serves());
+                    prop_assert_eq!(total.cost(), cost_at(&b, v * horizon, v));
+                }
+            }
+        }
 
         #[test]
         fn costs_never_decrease_with_volume(a in any_approach(), v in 1.0..1e7f64, q1 in 0.0..1e8f64, dq in 0.0..1e8f64) {

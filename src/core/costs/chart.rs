@@ -505,7 +505,12 @@ mod tests {
 
     #[test]
     fn the_readout_sorts_cheapest_first_and_retired_last() {
-        let s = crate::core::costs::scenario::default_scenario("2026-12-01");
+        // An organisation that trains at OpenAI gets its fine-tune, which
+        // retires in 2027-01.
+        let s = crate::core::costs::scenario::default_scenario_for(
+            "2026-12-01",
+            crate::core::costs::prices::OrgStanding::Active,
+        );
         let r = s.resolved();
         let (months, rows) = readout_at(&s, &r, 3.0 * s.monthly_requests);
         assert!((months - 3.0).abs() < 1e-12);

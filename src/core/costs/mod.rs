@@ -9,5 +9,6 @@ pub mod approach_cost;
 pub mod break_even;
 pub mod chart;
 pub mod fields;
+pub mod horizon_total;
 pub mod prices;
 pub mod scenario;

@@ -7,7 +7,7 @@
 
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind, MAX_INPUT, Training};
 use crate::core::costs::fields::{self, FIELDS};
-use crate::core::costs::prices::{self, Availability};
+use crate::core::costs::prices::{self, Availability, OrgStanding};
 use crate::core::dates;
 
 /// Longest query string accepted.
@@ -23,6 +23,9 @@ pub struct Scenario {
     pub log_x: bool,
     /// Draw approaches whose preset is unavailable anyway.
     pub include_unavailable: bool,
+    /// Whether the user's organisation already trains at providers that
+    /// close training by history (link key `org`, absent = new).
+    pub standing: OrgStanding,
     /// One approach per [`ApproachKind`], in [`ApproachKind::ALL`] order.
     pub approaches: Vec<ApproachCost>,
 }
@@ -53,10 +56,14 @@ pub fn preferred_presets(kind: ApproachKind) -> &'static [&'static str] {
 /// one that is available, else the first available "your own price"
 /// preset of that kind (example figures, labelled as such), else the
 /// first preferred one (shown as unavailable rather than silently dropped).
-pub fn default_preset(kind: ApproachKind, today: &str) -> Option<&'static prices::Preset> {
+pub fn default_preset(
+    kind: ApproachKind,
+    today: &str,
+    standing: OrgStanding,
+) -> Option<&'static prices::Preset> {
     let available = |p: &&'static prices::Preset| {
         matches!(
-            prices::availability(p, kind, today),
+            prices::availability(p, kind, today, standing),
             Availability::Available { .. }
         )
     };
@@ -77,11 +84,17 @@ pub fn default_preset(kind: ApproachKind, today: &str) -> Option<&'static prices
 /// The example defaults for `today`, each approach priced from the preset
 /// [`default_preset`] picks on that date. Token counts, data-preparation
 /// costs and GPU-hours are illustrative assumptions for a mid-sized task;
-/// every one is editable.
+/// every one is editable. The organisation is taken as new to training
+/// (see [`default_scenario_for`]).
 pub fn default_scenario(today: &str) -> Scenario {
+    default_scenario_for(today, OrgStanding::default())
+}
+
+/// The example defaults for `today` and an organisation of `standing`.
+pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
     let preset = |a: &mut ApproachCost| {
-        if let Some(p) = default_preset(a.kind, today) {
-            prices::apply(a, p, today);
+        if let Some(p) = default_preset(a.kind, today, standing) {
+            prices::apply(a, p);
         }
     };
     let mut pe = ApproachCost::blank(ApproachKind::PromptEngineering);
@@ -100,7 +113,6 @@ pub fn default_scenario(today: &str) -> Scenario {
     rag.fixed_monthly = 50.0;
     rag.data_prep = 1_000.0;
     preset(&mut rag);
-    rag.embedding_per_1m = 0.02;
 
     let mut api = ApproachCost::blank(ApproachKind::ApiFineTuning);
     api.input_tokens = 300.0;
@@ -125,12 +137,6 @@ pub fn default_scenario(today: &str) -> Scenario {
         per_1m: 0.0,
     };
     preset(&mut small);
-    if small.input_per_1m == 0.0 && small.output_per_1m == 0.0 {
-        // Serverless inference of the tuned small model, where the
-        // training preset does not price it.
-        small.input_per_1m = 0.2;
-        small.output_per_1m = 0.2;
-    }
 
     let mut lora = ApproachCost::blank(ApproachKind::SelfHostedLora);
     lora.input_tokens = 300.0;
@@ -159,6 +165,7 @@ pub fn default_scenario(today: &str) -> Scenario {
         start: today.to_string(),
         log_x: false,
         include_unavailable: false,
+        standing,
         approaches: vec![pe, rag, api, small, lora, full],
     }
 }
@@ -167,7 +174,7 @@ pub fn default_scenario(today: &str) -> Scenario {
 pub fn availability(s: &Scenario, i: usize) -> Availability {
     let a = &s.approaches[i];
     match a.preset.and_then(prices::by_id) {
-        Some(p) => prices::availability(p, a.kind, &s.start),
+        Some(p) => prices::availability(p, a.kind, &s.start, s.standing),
         None => Availability::Available {
             lifetime_months: None,
         },
@@ -233,6 +240,9 @@ pub fn encode(s: &Scenario) -> String {
     if s.include_unavailable {
         out.append_pair("all", "1");
     }
+    if s.standing != OrgStanding::default() {
+        out.append_pair("org", s.standing.id());
+    }
     for (k, a) in s.approaches.iter().enumerate() {
         let key = |f: &str| format!("{k}.{f}");
         out.append_pair(&key("on"), if a.enabled { "1" } else { "0" });
@@ -285,14 +295,19 @@ pub fn highlight(query: &str) -> Option<usize> {
         .filter(|i| *i < ApproachKind::ALL.len())
 }
 
-/// Decodes a query string onto the defaults for `today`; anything that
-/// does not parse keeps its default.
+/// Decodes a query string onto the defaults for `today` (and the
+/// organisation's standing the link gives); anything that does not parse
+/// keeps its default.
 pub fn decode(query: &str, today: &str) -> Scenario {
-    let mut s = default_scenario(today);
     let query = query.strip_prefix('?').unwrap_or(query);
     if query.len() > MAX_LEN {
-        return s;
+        return default_scenario(today);
     }
+    let standing = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "org")
+        .and_then(|(_, v)| OrgStanding::from_id(&v))
+        .unwrap_or_default();
+    let mut s = default_scenario_for(today, standing);
     let mut training: Vec<(Option<String>, [Option<f64>; 3])> =
         vec![(None, [None; 3]); s.approaches.len()];
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -306,6 +321,7 @@ pub fn decode(query: &str, today: &str) -> Scenario {
             "start" if dates::day_number(&value).is_some() => s.start = value.into_owned(),
             "log" => s.log_x = value == "1",
             "all" => s.include_unavailable = value == "1",
+            "org" => {}
             _ => {
                 let Some((idx, field)) = key.split_once('.') else {
                     continue;
@@ -390,6 +406,13 @@ mod tests {
             );
         }
         assert_eq!(s.compared().len(), 6, "all available on {TODAY}");
+        // An organisation new to OpenAI training gets Azure's fine-tune; one
+        // that trains at OpenAI keeps OpenAI's until training closes.
+        assert_eq!(s.approaches[2].preset, Some("azure-gpt-4.1-mini-ft"));
+        let s = default_scenario_for(TODAY, OrgStanding::Active);
+        assert_eq!(s.approaches[2].preset, Some("openai-gpt-4.1-mini-ft"));
+        assert_eq!(decode(&encode(&s), TODAY), s, "the standing rides in the link");
+        assert!(encode(&s).contains("org=active"));
         // After OpenAI closes training, the API fine-tune drops out unless opted in.
         let mut later = s.clone();
         later.start = "2027-02-01".into();
@@ -470,7 +493,7 @@ mod tests {
                 let p = a.preset.and_then(prices::by_id).expect("a preset");
                 assert!(
                     matches!(
-                        prices::availability(p, k, &today),
+                        prices::availability(p, k, &today, s.standing),
                         Availability::Available { .. }
                     ),
                     "{k:?} on {today}: {} is available",

@@ -140,7 +140,6 @@ pub fn costs_link(
     preset: &'static Preset,
     training_tokens: u64,
     epochs: u32,
-    today: &str,
 ) -> String {
     let mut s = base.clone();
     let kind = ApproachKind::ALL
@@ -148,7 +147,7 @@ pub fn costs_link(
         .find(|k| prices::for_kind(*k).any(|p| p.id == preset.id))
         .unwrap_or(ApproachKind::ApiFineTuning);
     if let Some(a) = s.approaches.iter_mut().find(|a| a.kind == kind) {
-        prices::apply(a, preset, today);
+        prices::apply(a, preset);
         a.enabled = true;
         a.training = Training::Tokens {
             tokens: training_tokens as f64,
@@ -231,7 +230,7 @@ mod tests {
         let today = "2026-11-25";
         let base = scenario::default_scenario(today);
         let preset = prices::by_id("openai-gpt-4o-mini-ft").unwrap();
-        let link = costs_link(&base, preset, 1_234_567, 4, today);
+        let link = costs_link(&base, preset, 1_234_567, 4);
         assert!(link.starts_with("costs.html#/costs?"), "{link}");
         let back = scenario::decode(link.split_once('?').unwrap().1, today);
         let a = back

@@ -50,7 +50,7 @@ pub fn TrainingCost(
             .unwrap_or_else(|| scenario::default_scenario(&today));
         match preset() {
             Some(p) => {
-                training_estimate::costs_link(&base, p, training_tokens, epochs.get(), &today)
+                training_estimate::costs_link(&base, p, training_tokens, epochs.get())
             }
             None => "costs.html".into(),
         }
