@@ -124,8 +124,16 @@ pub enum VolumeWin {
 /// candidate is no dearer where `K ≤ s × V`: above `K ÷ s` when `s > 0`,
 /// below it when `s < 0`. `months` should be the span both serve (the
 /// horizon, or a lifetime when shorter).
-pub fn volume_break_even(baseline: &ApproachCost, candidate: &ApproachCost, months: f64) -> VolumeWin {
-    let t = if months.is_finite() { months.clamp(0.0, 1e6) } else { 0.0 };
+pub fn volume_break_even(
+    baseline: &ApproachCost,
+    candidate: &ApproachCost,
+    months: f64,
+) -> VolumeWin {
+    let t = if months.is_finite() {
+        months.clamp(0.0, 1e6)
+    } else {
+        0.0
+    };
     let k = candidate.cumulative(t, 0.0) - baseline.cumulative(t, 0.0);
     let s = (baseline.per_request() - candidate.per_request()) * t;
     if s > 0.0 {
@@ -529,7 +537,11 @@ pub fn tornado(
                 break_even(&b, &c, v)
             };
             let (low, high) = (run(0.75), run(1.25));
-            let span = |b: &BreakEven| b.practical_months().unwrap_or(SEARCH_MONTHS).min(SEARCH_MONTHS);
+            let span = |b: &BreakEven| {
+                b.practical_months()
+                    .unwrap_or(SEARCH_MONTHS)
+                    .min(SEARCH_MONTHS)
+            };
             Swing {
                 input: name,
                 low_effect: effect(&current, &low),
@@ -709,10 +721,16 @@ mod tests {
         let volume = find("Monthly volume");
         assert!(volume.low.months().unwrap() > volume.high.months().unwrap());
         // More volume pays off sooner (good); less, later (bad).
-        assert_eq!((volume.low_effect, volume.high_effect), (Effect::Later, Effect::Sooner));
+        assert_eq!(
+            (volume.low_effect, volume.high_effect),
+            (Effect::Later, Effect::Sooner)
+        );
         let training = find("One-off (training) cost");
         assert!(training.low.months().unwrap() < training.high.months().unwrap());
-        assert_eq!((training.low_effect, training.high_effect), (Effect::Sooner, Effect::Later));
+        assert_eq!(
+            (training.low_effect, training.high_effect),
+            (Effect::Sooner, Effect::Later)
+        );
         // Sorted by influence, widest first.
         assert!(t.windows(2).all(|w| w[0].influence >= w[1].influence));
         assert!(t[0].influence > 0.0);
@@ -734,7 +752,11 @@ mod tests {
         }
         for s in tornado(&prompt(0.02), &c, 10_000.0) {
             for b in [&s.low, &s.high] {
-                assert!(b.practical_months().is_none_or(|m| m <= 3.0), "{}: {b:?}", s.input);
+                assert!(
+                    b.practical_months().is_none_or(|m| m <= 3.0),
+                    "{}: {b:?}",
+                    s.input
+                );
             }
         }
     }
@@ -797,7 +819,10 @@ mod tests {
             BreakEven::Never { reason } => {
                 assert!(reason.contains("at 100,000 requests a month"), "{reason}");
                 assert!(reason.contains("hosting and fees spread"), "{reason}");
-                assert!(!reason.contains("only grows"), "cheaper per request: {reason}");
+                assert!(
+                    !reason.contains("only grows"),
+                    "cheaper per request: {reason}"
+                );
             }
             other => panic!("{other:?}"),
         }

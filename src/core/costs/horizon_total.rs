@@ -90,10 +90,7 @@ pub fn horizon_total(a: &ApproachCost, monthly_requests: f64, horizon_months: f6
         let served = v * months;
         if served > 0.0 { cost / served } else { 0.0 }
     };
-    match a
-        .lifetime_months
-        .filter(|l| l.is_finite() && *l < horizon)
-    {
+    match a.lifetime_months.filter(|l| l.is_finite() && *l < horizon) {
         Some(lifetime) => {
             let lifetime = lifetime.max(0.0);
             let cost = break_even::cost_at(a, v * lifetime, v);
@@ -165,9 +162,17 @@ mod tests {
     #[test]
     fn nothing_is_nan() {
         let a = self_hosted();
-        for (v, h) in [(0.0, 24.0), (f64::NAN, 1.0), (1e12, f64::INFINITY), (5.0, 0.0)] {
+        for (v, h) in [
+            (0.0, 24.0),
+            (f64::NAN, 1.0),
+            (1e12, f64::INFINITY),
+            (5.0, 0.0),
+        ] {
             let t = horizon_total(&a, v, h);
-            assert!(t.cost().is_finite() && t.all_in_per_request().is_finite(), "{v} {h}");
+            assert!(
+                t.cost().is_finite() && t.all_in_per_request().is_finite(),
+                "{v} {h}"
+            );
         }
     }
 }

@@ -6,6 +6,7 @@
 //! so no input yields NaN, ∞ or a panic.
 
 pub mod approach_cost;
+pub mod approach_notes;
 pub mod break_even;
 pub mod chart;
 pub mod fields;

@@ -102,7 +102,8 @@ pub enum OrgStanding {
 
 impl OrgStanding {
     /// Every standing, in the order the question lists them.
-    pub const ALL: [OrgStanding; 3] = [OrgStanding::New, OrgStanding::Inactive, OrgStanding::Active];
+    pub const ALL: [OrgStanding; 3] =
+        [OrgStanding::New, OrgStanding::Inactive, OrgStanding::Active];
 
     /// Stable id in links and storage.
     pub fn id(self) -> &'static str {
@@ -172,7 +173,10 @@ pub enum PresetStatus {
 impl PresetStatus {
     /// Whether a new approach can use the preset.
     pub fn usable(&self) -> bool {
-        !matches!(self, PresetStatus::Closed { .. } | PresetStatus::Retired { .. })
+        !matches!(
+            self,
+            PresetStatus::Closed { .. } | PresetStatus::Retired { .. }
+        )
     }
 
     /// A few words for the dropdown ("closes 2027-01-06"), empty when open.
@@ -189,7 +193,11 @@ impl PresetStatus {
 
 /// The first day `preset` stopped taking training jobs from an
 /// organisation of `standing`, if it has by `start`, and why.
-fn closed_for(preset: &Preset, standing: OrgStanding, start: &str) -> Option<(&'static str, String)> {
+fn closed_for(
+    preset: &Preset,
+    standing: OrgStanding,
+    start: &str,
+) -> Option<(&'static str, String)> {
     let reached = |day: &str| months_between(day, start).is_some_and(|m| m >= 0.0);
     let early = match standing {
         OrgStanding::New => preset
@@ -206,7 +214,10 @@ fn closed_for(preset: &Preset, standing: OrgStanding, start: &str) -> Option<(&'
     {
         return Some((
             day,
-            format!("{} has accepted no training from {whom} since {day}.", preset.provider),
+            format!(
+                "{} has accepted no training from {whom} since {day}.",
+                preset.provider
+            ),
         ));
     }
     // `training_closes` is the last day jobs are accepted.
@@ -226,7 +237,12 @@ fn closed_for(preset: &Preset, standing: OrgStanding, start: &str) -> Option<(&'
 
 /// The status of `preset` for an approach of `kind` started on `start` by
 /// an organisation of `standing`.
-pub fn status(preset: &'static Preset, kind: ApproachKind, start: &str, standing: OrgStanding) -> PresetStatus {
+pub fn status(
+    preset: &'static Preset,
+    kind: ApproachKind,
+    start: &str,
+    standing: OrgStanding,
+) -> PresetStatus {
     if let Some(retires) = preset.retires
         && months_between(start, retires).is_some_and(|m| m <= 0.0)
     {
@@ -281,9 +297,17 @@ pub fn availability(
 pub fn price_defaults(kind: ApproachKind) -> PriceFigures {
     let serverless_small = matches!(kind, ApproachKind::ApiSmallModel);
     PriceFigures {
-        input_per_1m: if serverless_small { EXAMPLE_SMALL_INFERENCE } else { 0.0 },
+        input_per_1m: if serverless_small {
+            EXAMPLE_SMALL_INFERENCE
+        } else {
+            0.0
+        },
         cached_input_per_1m: None,
-        output_per_1m: if serverless_small { EXAMPLE_SMALL_INFERENCE } else { 0.0 },
+        output_per_1m: if serverless_small {
+            EXAMPLE_SMALL_INFERENCE
+        } else {
+            0.0
+        },
         price_multiplier: 1.0,
         batch_discount: 0.0,
         hosting_per_hour: 0.0,
@@ -329,13 +353,19 @@ pub fn apply(a: &mut ApproachCost, preset: &'static Preset) -> Changed {
     let tuned = matches!(preset.kind, PresetKind::ApiFineTuning | PresetKind::ApiLora);
     let divisor = if tuned { multiplier } else { 1.0 };
     a.input_per_1m = preset.input_per_1m.map_or(d.input_per_1m, |v| v / divisor);
-    a.output_per_1m = preset.output_per_1m.map_or(d.output_per_1m, |v| v / divisor);
+    a.output_per_1m = preset
+        .output_per_1m
+        .map_or(d.output_per_1m, |v| v / divisor);
     a.cached_input_per_1m = preset
         .cached_input_per_1m
         .map(|v| v / divisor)
         .or(d.cached_input_per_1m)
         .unwrap_or(a.input_per_1m);
-    a.price_multiplier = if tuned { multiplier } else { d.price_multiplier };
+    a.price_multiplier = if tuned {
+        multiplier
+    } else {
+        d.price_multiplier
+    };
     a.batch_discount = preset.batch_discount.unwrap_or(d.batch_discount);
     a.hosting_per_hour = match (preset.kind, preset.gpu_per_hour) {
         // One rented GPU trains and serves.
@@ -383,12 +413,42 @@ fn changed(before: &ApproachCost, after: &ApproachCost) -> Changed {
             out.push(name);
         }
     };
-    check(&mut out, "Input price", before.input_per_1m, after.input_per_1m);
-    check(&mut out, "Output price", before.output_per_1m, after.output_per_1m);
-    check(&mut out, "Tuned price multiplier", before.price_multiplier, after.price_multiplier);
-    check(&mut out, "Cached input price", before.cached_input_per_1m, after.cached_input_per_1m);
-    check(&mut out, "Batch discount", before.batch_discount, after.batch_discount);
-    check(&mut out, "Embedding price", before.embedding_per_1m, after.embedding_per_1m);
+    check(
+        &mut out,
+        "Input price",
+        before.input_per_1m,
+        after.input_per_1m,
+    );
+    check(
+        &mut out,
+        "Output price",
+        before.output_per_1m,
+        after.output_per_1m,
+    );
+    check(
+        &mut out,
+        "Tuned price multiplier",
+        before.price_multiplier,
+        after.price_multiplier,
+    );
+    check(
+        &mut out,
+        "Cached input price",
+        before.cached_input_per_1m,
+        after.cached_input_per_1m,
+    );
+    check(
+        &mut out,
+        "Batch discount",
+        before.batch_discount,
+        after.batch_discount,
+    );
+    check(
+        &mut out,
+        "Embedding price",
+        before.embedding_per_1m,
+        after.embedding_per_1m,
+    );
     let price = |t: Training| match t {
         Training::None => 0.0,
         Training::Tokens { per_1m, .. } => per_1m,
@@ -397,9 +457,19 @@ fn changed(before: &ApproachCost, after: &ApproachCost) -> Changed {
     if std::mem::discriminant(&before.training) != std::mem::discriminant(&after.training) {
         out.push("Training billed by");
     } else {
-        check(&mut out, "Training price", price(before.training), price(after.training));
+        check(
+            &mut out,
+            "Training price",
+            price(before.training),
+            price(after.training),
+        );
     }
-    check(&mut out, "Dedicated hosting", before.hosting_per_hour, after.hosting_per_hour);
+    check(
+        &mut out,
+        "Dedicated hosting",
+        before.hosting_per_hour,
+        after.hosting_per_hour,
+    );
     out
 }
 
@@ -479,13 +549,23 @@ mod tests {
     fn openai_fine_tuning_closes_and_dies_with_its_base_model() {
         let ft = by_id("openai-gpt-4.1-mini-ft").unwrap();
         assert_eq!(ft.training_closes, Some("2027-01-06"));
-        match availability(ft, ApproachKind::ApiFineTuning, "2026-11-25", OrgStanding::Active) {
+        match availability(
+            ft,
+            ApproachKind::ApiFineTuning,
+            "2026-11-25",
+            OrgStanding::Active,
+        ) {
             Availability::Available {
                 lifetime_months: Some(m),
             } => assert!(m > 1.5 && m < 1.7),
             other => panic!("{other:?}"),
         }
-        match availability(ft, ApproachKind::ApiFineTuning, "2027-01-07", OrgStanding::Active) {
+        match availability(
+            ft,
+            ApproachKind::ApiFineTuning,
+            "2027-01-07",
+            OrgStanding::Active,
+        ) {
             Availability::Unavailable { reason } => {
                 assert!(reason.contains("2027-01-06"), "{reason}")
             }
@@ -493,13 +573,23 @@ mod tests {
         }
         let nano = by_id("openai-gpt-4.1-nano-ft").unwrap();
         assert!(matches!(
-            availability(nano, ApproachKind::ApiFineTuning, "2026-11-25", OrgStanding::Active),
+            availability(
+                nano,
+                ApproachKind::ApiFineTuning,
+                "2026-11-25",
+                OrgStanding::Active
+            ),
             Availability::Unavailable { .. }
         ));
         // Prompting the base model is not bound by the fine-tuning shutdown.
         let base = by_id("openai-gpt-4.1").unwrap();
         assert_eq!(
-            availability(base, ApproachKind::PromptEngineering, "2027-01-07", OrgStanding::New),
+            availability(
+                base,
+                ApproachKind::PromptEngineering,
+                "2027-01-07",
+                OrgStanding::New
+            ),
             Availability::Available {
                 lifetime_months: None
             }
@@ -543,7 +633,12 @@ mod tests {
         assert_eq!(a.hosting_per_hour, 0.0);
         assert_eq!(a.input_per_1m, EXAMPLE_SMALL_INFERENCE);
         assert_eq!(a.price_multiplier, 1.0);
-        for name in ["Input price", "Output price", "Dedicated hosting", "Tuned price multiplier"] {
+        for name in [
+            "Input price",
+            "Output price",
+            "Dedicated hosting",
+            "Tuned price multiplier",
+        ] {
             assert!(changed.contains(&name), "{name} in {changed:?}");
         }
         assert_eq!(example_figures(&a), vec!["Input price", "Output price"]);
@@ -555,7 +650,12 @@ mod tests {
     fn standing_decides_openai_training_by_date() {
         let ft = by_id("openai-gpt-4.1-mini-ft").unwrap();
         let k = ApproachKind::ApiFineTuning;
-        let open = |standing, day| matches!(availability(ft, k, day, standing), Availability::Available { .. });
+        let open = |standing, day| {
+            matches!(
+                availability(ft, k, day, standing),
+                Availability::Available { .. }
+            )
+        };
         use OrgStanding::{Active, Inactive, New};
         // Before and after each provider date, for each standing.
         for (day, new, inactive, active) in [
@@ -570,11 +670,22 @@ mod tests {
             assert_eq!(open(Inactive, day), inactive, "inactive org on {day}");
             assert_eq!(open(Active, day), active, "active org on {day}");
         }
-        assert_eq!(status(ft, k, "2026-12-01", New), PresetStatus::Closed { date: "2026-05-07" });
-        assert_eq!(status(ft, k, "2026-12-01", Active), PresetStatus::TrainingCloses { date: "2027-01-06" });
-        assert_eq!(status(ft, k, "2027-01-20", Active), PresetStatus::Retired { date: "2027-01-14" });
+        assert_eq!(
+            status(ft, k, "2026-12-01", New),
+            PresetStatus::Closed { date: "2026-05-07" }
+        );
+        assert_eq!(
+            status(ft, k, "2026-12-01", Active),
+            PresetStatus::TrainingCloses { date: "2027-01-06" }
+        );
+        assert_eq!(
+            status(ft, k, "2027-01-20", Active),
+            PresetStatus::Retired { date: "2027-01-14" }
+        );
         match availability(ft, k, "2026-12-01", New) {
-            Availability::Unavailable { reason } => assert!(reason.contains("never trained"), "{reason}"),
+            Availability::Unavailable { reason } => {
+                assert!(reason.contains("never trained"), "{reason}")
+            }
             other => panic!("{other:?}"),
         }
         // Other providers and untrained uses do not depend on standing.

@@ -170,6 +170,25 @@ pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
     }
 }
 
+/// `s` for an organisation of `standing`. Approaches still exactly as the
+/// example defaults of the old standing take the new standing's defaults
+/// (a new organisation's Azure fine-tune becomes OpenAI's for one that
+/// trains there); approaches the user edited keep their figures.
+pub fn with_standing(s: &Scenario, standing: OrgStanding) -> Scenario {
+    let old = default_scenario_for(&s.start, s.standing);
+    let new = default_scenario_for(&s.start, standing);
+    let mut out = s.clone();
+    out.standing = standing;
+    for (i, a) in out.approaches.iter_mut().enumerate() {
+        if old.approaches.get(i) == Some(&*a)
+            && let Some(next) = new.approaches.get(i)
+        {
+            *a = next.clone();
+        }
+    }
+    out
+}
+
 /// Whether approach `i` can be used, from its preset and the start date.
 pub fn availability(s: &Scenario, i: usize) -> Availability {
     let a = &s.approaches[i];
@@ -411,7 +430,11 @@ mod tests {
         assert_eq!(s.approaches[2].preset, Some("azure-gpt-4.1-mini-ft"));
         let s = default_scenario_for(TODAY, OrgStanding::Active);
         assert_eq!(s.approaches[2].preset, Some("openai-gpt-4.1-mini-ft"));
-        assert_eq!(decode(&encode(&s), TODAY), s, "the standing rides in the link");
+        assert_eq!(
+            decode(&encode(&s), TODAY),
+            s,
+            "the standing rides in the link"
+        );
         assert!(encode(&s).contains("org=active"));
         // After OpenAI closes training, the API fine-tune drops out unless opted in.
         let mut later = s.clone();
@@ -428,6 +451,26 @@ mod tests {
             } => assert!(!within_lifetime),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn answering_the_standing_swaps_only_untouched_defaults() {
+        let mut s = default_scenario("2026-12-01");
+        s.approaches[5].data_prep = 1.0;
+        let active = with_standing(&s, OrgStanding::Active);
+        assert_eq!(active.standing, OrgStanding::Active);
+        assert_eq!(active.approaches[2].preset, Some("openai-gpt-4.1-mini-ft"));
+        assert_eq!(active.approaches[5], s.approaches[5], "edited: kept");
+        let back = with_standing(&active, OrgStanding::New);
+        assert_eq!(back, s);
+        let mut edited = active.clone();
+        edited.approaches[2].data_prep = 10.0;
+        let kept = with_standing(&edited, OrgStanding::New);
+        assert_eq!(kept.approaches[2].preset, Some("openai-gpt-4.1-mini-ft"));
+        assert!(
+            !kept.compared().contains(&2),
+            "now unavailable, shown as such"
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind};
+use crate::core::costs::approach_notes::approach_notes;
 use crate::core::costs::break_even::{BreakEven, break_even, simple_break_even, simple_months};
+use crate::core::costs::horizon_total::horizon_total;
 use crate::core::costs::prices::{self, Availability};
 use crate::core::costs::scenario::{self, Scenario, default_scenario};
 use crate::core::dataset::brief::{DatasetBrief, Verdict};
@@ -219,14 +221,25 @@ pub struct ApproachCosts {
     /// Cost of a month at the scenario's volume, retraining spread over
     /// its period.
     pub monthly: f64,
-    /// Cumulative cost at the end of the horizon.
+    /// Cumulative cost over the months it serves: the horizon, or until
+    /// its model retires when that comes first (see
+    /// [`crate::core::costs::horizon_total`]).
     pub total: f64,
+    /// `total` ÷ the requests served over those months: one-off, hosting
+    /// and fees spread over every request.
+    #[serde(default)]
+    pub all_in_per_request: f64,
     /// Months its model can serve from the start date before its base
     /// model retires; `None` when no end is announced.
     pub lifetime_months: Option<f64>,
-    /// Whether the model retires before the horizon ends (the total then
-    /// assumes it keeps serving at the same cost).
+    /// Whether the model retires before the horizon ends: it cannot serve
+    /// the horizon, and `total` covers only its lifetime.
     pub retires_before_horizon: bool,
+    /// What to know before trusting its figures (unavailable, retiring,
+    /// base model retiring, training closing, example figures), as
+    /// sentences.
+    #[serde(default)]
+    pub notes: Vec<String>,
     /// Whether its kind is one the wizard's outcome recommends.
     pub recommended_kind: bool,
     /// Whether it is the recommended approach.
@@ -495,15 +508,21 @@ fn costs(s: &Scenario, kinds: &[ApproachKind], choice: Option<&Choice>) -> Costs
         .iter()
         .map(|&i| {
             let a = &resolved[i];
+            let total = horizon_total(a, s.monthly_requests, s.horizon_months);
             ApproachCosts {
                 name: a.name.clone(),
                 kind: kind_id(a.kind).into(),
                 per_request: a.per_request(),
                 one_off: a.one_off(),
                 monthly: a.monthly(s.monthly_requests),
-                total: a.cumulative(s.horizon_months, s.monthly_requests),
+                total: total.cost(),
+                all_in_per_request: total.all_in_per_request(),
                 lifetime_months: a.lifetime_months,
-                retires_before_horizon: retires_within(a, s.horizon_months),
+                retires_before_horizon: !total.serves(),
+                notes: approach_notes(s, &resolved, i)
+                    .into_iter()
+                    .map(|n| n.text)
+                    .collect(),
                 recommended_kind: kinds.contains(&a.kind),
                 recommended: choice.is_some_and(|c| c.index == i),
             }
@@ -593,19 +612,25 @@ fn recommended(
     }
     let cheaper_but_retiring: Vec<String> = candidates
         .iter()
-        .filter(|a| retires_within(a, h) && !c.retires_early && a.cumulative(h, v) < c.total)
+        .filter(|a| {
+            retires_within(a, h)
+                && !c.retires_early
+                && horizon_total(a, v, h).all_in_per_request()
+                    < horizon_total(r, v, h).all_in_per_request()
+        })
         .map(|a| quoted(&a.name))
         .collect();
     if !cheaper_but_retiring.is_empty() {
         why.push_str(&format!(
-            " {} would cost less, but the model retires before the horizon ends.",
+            " {} would cost less per request while it lasts, but its model retires before the \
+             horizon ends, so it cannot serve it.",
             join_words(&cheaper_but_retiring)
         ));
     }
     if c.retires_early {
         why.push_str(
-            " Its model retires before the horizon ends, as every candidate's does: the total \
-             assumes it keeps serving at the same cost.",
+            " Its model retires before the horizon ends, as every candidate's does: it cannot \
+             serve the horizon, and the total covers only its lifetime.",
         );
     }
     let against = compared
@@ -820,7 +845,12 @@ pub(crate) mod tests {
     fn the_recommended_approach_is_the_cheapest_of_the_recommended_kinds() {
         let state = SharedState {
             wizard: wizard(Wizard::Complete),
-            costs: default_scenario(TODAY),
+            // An organisation that trains at OpenAI keeps its fine-tune,
+            // which retires within the horizon.
+            costs: crate::core::costs::scenario::default_scenario_for(
+                TODAY,
+                prices::OrgStanding::Active,
+            ),
             dataset: None,
         };
         let r = build_report(&state, TODAY);
@@ -857,6 +887,15 @@ pub(crate) mod tests {
             .find(|a| a.kind == "api_fine_tuning")
             .unwrap();
         assert!(api.retires_before_horizon && api.lifetime_months.unwrap() < 2.0);
+        // Its total covers only its lifetime, and says so.
+        assert!(api.total < rec.total, "{} vs {}", api.total, rec.total);
+        assert!(
+            api.notes
+                .iter()
+                .any(|n| n.contains("Cannot serve the whole horizon")),
+            "{:?}",
+            api.notes
+        );
         let sources = &r.assumptions.prices;
         assert!(
             sources

@@ -176,8 +176,8 @@ fn costs(out: &mut String, r: &DecisionReport) {
         .filter(|a| a.retires_before_horizon)
     {
         out.push_str(&format!(
-            "† {}: its model retires after {}, before the horizon ends; the total assumes it \
-             keeps serving at the same cost.\n\n",
+            "† {}: its model retires after {}, before the horizon ends: it cannot serve the \
+             horizon, and its total covers only those months.\n\n",
             escape(&row.name),
             months(row.lifetime_months.unwrap_or(0.0))
         ));
@@ -444,10 +444,20 @@ mod tests {
         // The example figures are still priced, with their sources.
         assert!(md.contains("<https://"), "{md}");
         assert!(md.contains("| Prompt engineering |"), "{md}");
+        // A new organisation is offered Azure's fine-tune, which has no
+        // announced end: nothing retires within the horizon.
+        assert!(!md.contains(" † "), "{md}");
+        let mut active = SharedState::empty(TODAY);
+        active.costs = crate::core::costs::scenario::with_standing(
+            &active.costs,
+            crate::core::costs::prices::OrgStanding::Active,
+        );
+        let md = to_markdown(&build_report(&active, TODAY));
         assert!(
             md.contains(" † "),
             "the OpenAI fine-tune retires within the horizon"
         );
+        assert!(md.contains("cannot serve the horizon"), "{md}");
     }
 
     #[test]

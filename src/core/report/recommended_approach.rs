@@ -6,6 +6,7 @@
 //! decides the kinds, the calculator's own figures decide among them.
 
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind};
+use crate::core::costs::horizon_total::horizon_total;
 use crate::core::costs::scenario::Scenario;
 use crate::core::decision::tree::Outcome;
 
@@ -33,7 +34,8 @@ pub fn retires_within(a: &ApproachCost, horizon_months: f64) -> bool {
 pub struct Choice {
     /// Index into the scenario's approaches.
     pub index: usize,
-    /// Its cumulative cost at the end of the horizon, USD.
+    /// Its cost over the months it serves (the horizon, or its lifetime
+    /// when shorter), USD.
     pub total: f64,
     /// Whether its model retires before the horizon ends (then every
     /// recommended approach does, or it would not have been chosen).
@@ -52,10 +54,11 @@ pub fn choose(scenario: &Scenario, kinds: &[ApproachKind]) -> Option<Choice> {
         .filter(|i| kinds.contains(&resolved[*i].kind))
         .map(|i| {
             let a = &resolved[i];
+            let total = horizon_total(a, scenario.monthly_requests, scenario.horizon_months);
             Choice {
                 index: i,
-                total: a.cumulative(scenario.horizon_months, scenario.monthly_requests),
-                retires_early: retires_within(a, scenario.horizon_months),
+                total: total.cost(),
+                retires_early: !total.serves(),
             }
         })
         .min_by(|x, y| {
@@ -118,7 +121,10 @@ mod tests {
 
     #[test]
     fn an_approach_that_outlives_the_horizon_wins_over_a_cheaper_one_that_does_not() {
-        let mut s = default_scenario(TODAY);
+        let mut s = crate::core::costs::scenario::default_scenario_for(
+            TODAY,
+            crate::core::costs::prices::OrgStanding::Active,
+        );
         let kinds = [ApproachKind::ApiFineTuning, ApproachKind::SelfHostedLora];
         // The OpenAI fine-tune retires within two months; make it free.
         assert!(retires_within(&s.resolved()[2], s.horizon_months));

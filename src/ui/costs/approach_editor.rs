@@ -57,26 +57,50 @@ pub fn ApproachEditor(
             )
         })
     };
-    let options = prices::for_kind(kind)
-        .map(|p| {
-            let text = if p.own_price {
-                format!("{}: {}", p.provider, p.model)
-            } else {
-                format!("{}: {} (as of {})", p.provider, p.model, p.as_of)
-            };
-            view! { <option value=p.id>{text}</option> }
-        })
-        .collect_view();
+    // Each option says its status on the planned start for this
+    // organisation ("closed to you since 2026-05-07", "retires 2027-01-14").
+    let options = move || {
+        let (start, standing) = scenario.with(|s| (s.start.clone(), s.standing));
+        prices::for_kind(kind)
+            .map(|p| {
+                let status = prices::status(p, kind, &start, standing);
+                let mut text = if p.own_price {
+                    format!("{}: {}", p.provider, p.model)
+                } else {
+                    format!("{}: {} (as of {})", p.provider, p.model, p.as_of)
+                };
+                let short = status.short();
+                if !short.is_empty() {
+                    text.push_str(" — ");
+                    text.push_str(&short);
+                }
+                let selected = scenario.with_untracked(|s| s.approaches[idx].preset == Some(p.id));
+                view! { <option value=p.id selected=selected>{text}</option> }
+            })
+            .collect_view()
+    };
+    // What the last preset choice changed, said once (a live region).
+    let applied = RwSignal::new(None::<String>);
     let choose_preset = move |ev| {
         let id = event_target_value(&ev);
+        let mut changed = Vec::new();
         scenario.update(|s| {
-            let start = s.start.clone();
             let a = &mut s.approaches[idx];
             match prices::by_id(&id) {
-                Some(p) => prices::apply(a, p, &start),
+                Some(p) => changed = prices::apply(a, p),
                 None => a.preset = None,
             }
         });
+        applied.set(Some(if id.is_empty() {
+            "Custom: your figures stay as they are; edit them below.".to_string()
+        } else if changed.is_empty() {
+            "Preset applied: no figure changed.".to_string()
+        } else {
+            format!(
+                "Preset applied. Changed: {}. Figures it does not set are back to this approach's defaults.",
+                changed.join(", ")
+            )
+        }));
     };
     let preset_info = move || {
         let id = preset_id();
@@ -113,10 +137,26 @@ pub fn ApproachEditor(
             }
             .into_any()
         };
+        let examples = scenario.with(|s| {
+            let a = &s.approaches[idx];
+            let e = prices::example_figures(a);
+            (!p.own_price && !e.is_empty()).then(|| {
+                format!(
+                    "{} not priced by this source: the figure shown is an example. Enter yours.",
+                    e.join(" and ")
+                )
+            })
+        });
+        let status_text = scenario.with(|s| {
+            let st = prices::status(p, kind, &s.start, s.standing);
+            (!st.short().is_empty()).then(|| format!("Status on {}: {}.", s.start, st.short()))
+        });
         Some(view! {
             <div class="preset-info" class:warning=unavailable>
                 {origin}
+                {status_text.map(|t| view! { <p class="status">{t}</p> })}
                 {availability.map(|t| view! { <p class="availability">{t}</p> })}
+                {examples.map(|t| view! { <p class="own-price"><strong>"Example figure. "</strong>{t}</p> })}
             </div>
         })
     };
@@ -221,6 +261,7 @@ pub fn ApproachEditor(
                         </select>
                     </div>
                 </div>
+                <p class="preset-applied" role="status">{move || applied.get()}</p>
                 {preset_info}
                 <fieldset>
                     <legend>"Per request"</legend>

@@ -14,6 +14,7 @@ use crate::ui::costs::cost_chart_view::CostChartView;
 use crate::ui::costs::cost_results::CostResults;
 use crate::ui::costs::sensitivity::Sensitivity;
 use crate::ui::costs::simple_break_even::SimpleBreakEven;
+use crate::ui::costs::standing_question::StandingQuestion;
 use crate::ui::shared::number_field::NumberField;
 
 /// The calculator page. `scenario` is owned by the app shell, which persists
@@ -37,7 +38,11 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
     let start_error = RwSignal::new(None::<String>);
     let reset = move |_| {
         start_error.set(None);
-        scenario.set(scenario::default_scenario(&browser_state::today()));
+        let standing = scenario.with_untracked(|s| s.standing);
+        scenario.set(scenario::default_scenario_for(
+            &browser_state::today(),
+            standing,
+        ));
     };
     view! {
         <div class="page-intro">
@@ -86,6 +91,7 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
                         <p class="field-error" id="start-date-error">{move || start_error.get()}</p>
                     </div>
                 </div>
+                <StandingQuestion scenario />
                 <button type="button" class="secondary" on:click=reset>"Reset to the example figures"</button>
             </section>
             <CostChartView scenario resolved />

@@ -7,3 +7,4 @@ pub mod cost_results;
 pub mod costs_page;
 pub mod sensitivity;
 pub mod simple_break_even;
+pub mod standing_question;

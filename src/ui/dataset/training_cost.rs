@@ -49,9 +49,7 @@ pub fn TrainingCost(
             .map(|q| scenario::decode(&q, &today))
             .unwrap_or_else(|| scenario::default_scenario(&today));
         match preset() {
-            Some(p) => {
-                training_estimate::costs_link(&base, p, training_tokens, epochs.get())
-            }
+            Some(p) => training_estimate::costs_link(&base, p, training_tokens, epochs.get()),
             None => "costs.html".into(),
         }
     };

@@ -157,7 +157,7 @@ pub fn CostsSection(report: Memo<DecisionReport>) -> impl IntoView {
                 .filter(|a| a.retires_before_horizon)
                 .map(|a| {
                     format!(
-                        "{}: its model retires after {}, before the horizon ends; the total assumes it keeps serving at the same cost.",
+                        "{}: its model retires after {}, before the horizon ends: it cannot serve the horizon, and its total covers only those months.",
                         a.name,
                         months(a.lifetime_months.unwrap_or(0.0))
                     )
