@@ -52,8 +52,13 @@ test('the full model reproduces the seed rule between two approaches', async ({ 
     const card = await openEditor(page, name);
     await card.getByLabel('Include in the comparison').uncheck();
   }
-  await setAll('Prompt engineering', { 'Prompt (input) tokens': 1000000, 'Output tokens': 0, 'Input price': 0.02, 'Retry rate': 0, 'Input served from cache': 0, 'Requests sent by batch': 0 });
-  await setAll('API fine-tuning', { 'Prompt (input) tokens': 1000000, 'Output tokens': 0, 'Input price': 0.01, 'Tuned price multiplier': 1, 'Retry rate': 0, 'Input served from cache': 0, 'Requests sent by batch': 0, 'Data preparation': 500 });
+  // One request profile for both: a 1,000,000-token prompt, nothing out, no retries.
+  const volumePanel = page.getByRole('region', { name: 'Your volume' });
+  await volumePanel.getByRole('textbox', { name: /^Prompt tokens per request/ }).fill('1000000');
+  await volumePanel.getByRole('textbox', { name: /^Output tokens per request/ }).fill('0');
+  await volumePanel.getByRole('textbox', { name: /^Retry rate/ }).fill('0');
+  await setAll('Prompt engineering', { 'Input price': 0.02, 'Input served from cache': 0, 'Requests sent by batch': 0 });
+  await setAll('API fine-tuning', { 'Prompt length': 100, 'Input price': 0.01, 'Tuned price multiplier': 1, 'Input served from cache': 0, 'Requests sent by batch': 0, 'Data preparation': 500 });
   const card = editorOf(page, 'API fine-tuning');
   await card.getByLabel('Training billed by').selectOption('none');
   await page.getByLabel('Planned start').fill('2026-12-01');
@@ -134,10 +139,12 @@ test('inputs survive a reload and travel in the link', async ({ page, browser })
 
 test('a preset whose training has closed is left out, with the reason', async ({ page }) => {
   await open(page);
-  // OpenAI stops new training jobs on 2027-01-06; its models retire later.
+  // An organisation that trains at OpenAI keeps its fine-tune until OpenAI
+  // stops new training jobs after 2027-01-06; its models retire later.
+  await page.getByRole('radio', { name: 'Yes, within the last 60 days' }).check();
   await page.getByLabel('Planned start').fill('2027-01-10');
   const note = page.getByText('Left out as unavailable');
-  await expect(note).toContainText('API fine-tuning (OpenAI stopped accepting new training jobs on 2027-01-06');
+  await expect(note).toContainText('API fine-tuning (OpenAI stopped accepting new training jobs after 2027-01-06');
   await expect(note).not.toContainText('Prompt engineering');
   await page.getByLabel('Include unavailable presets').check();
   await expect(page.getByText('Left out as unavailable')).toBeHidden();

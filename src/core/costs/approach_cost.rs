@@ -90,7 +90,16 @@ pub struct ApproachCost {
     pub name: String,
     pub enabled: bool,
     // Per request.
+    /// This approach's prompt as a share of the scenario's request profile
+    /// (1 = the same prompt; a fine-tune needs a shorter one). See
+    /// [`crate::core::costs::request_profile`].
+    pub prompt_share: f64,
+    /// This approach's output as a share of the profile's.
+    pub output_share: f64,
+    /// Effective prompt tokens per request (profile × `prompt_share`, set
+    /// by `Scenario::resolved`).
     pub input_tokens: f64,
+    /// Effective output tokens per request (profile × `output_share`).
     pub output_tokens: f64,
     pub input_per_1m: f64,
     pub output_per_1m: f64,
@@ -104,8 +113,13 @@ pub struct ApproachCost {
     pub batch_share: f64,
     /// Batch discount, 0..1 (0.5 = half price).
     pub batch_discount: f64,
-    /// Share of requests retried, 0..1 (each retry costs a full request).
+    /// Share of requests retried, 0..1 (each retry costs a full request);
+    /// the profile's, set by `Scenario::resolved`.
     pub retry_rate: f64,
+    /// A retry rate of its own, kept from links saved before the shared
+    /// profile gave every approach one (link key `k.rr`); `None` = the
+    /// profile's.
+    pub retry_override: Option<f64>,
     /// RAG: context tokens retrieved and added to each request's input.
     pub retrieved_tokens: f64,
     /// RAG: tokens embedded per query.
@@ -156,6 +170,8 @@ impl ApproachCost {
             kind,
             name: kind.label().to_string(),
             enabled: true,
+            prompt_share: 1.0,
+            output_share: 1.0,
             input_tokens: 0.0,
             output_tokens: 0.0,
             input_per_1m: 0.0,
@@ -166,6 +182,7 @@ impl ApproachCost {
             batch_share: 0.0,
             batch_discount: 0.0,
             retry_rate: 0.0,
+            retry_override: None,
             retrieved_tokens: 0.0,
             query_embedding_tokens: 0.0,
             embedding_per_1m: 0.0,
@@ -280,6 +297,7 @@ pub fn field_error(raw: &str, kind: FieldKind) -> Option<String> {
     }
     match kind {
         FieldKind::Percent if v > 100.0 => Some("Must be between 0 and 100 %.".into()),
+        FieldKind::Share if v > 1000.0 => Some("Must be between 0 and 1,000 %.".into()),
         FieldKind::Multiplier if v > 100.0 => {
             Some("A multiplier above 100× is not realistic.".into())
         }
@@ -295,6 +313,8 @@ pub enum FieldKind {
     Tokens,
     Count,
     Percent,
+    /// A share of a reference given in percent, up to 1,000 %.
+    Share,
     Multiplier,
 }
 

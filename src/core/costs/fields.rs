@@ -41,7 +41,7 @@ impl Field {
 
     /// Factor between the stored value and the one shown (100 for percent).
     pub fn display_scale(&self) -> f64 {
-        if self.kind == FieldKind::Percent {
+        if matches!(self.kind, FieldKind::Percent | FieldKind::Share) {
             100.0
         } else {
             1.0
@@ -70,27 +70,27 @@ const fn field(
 }
 
 use FieldGroup::{OneOff, PerRequest, Recurring, Retrieval};
-use FieldKind::{Count, Money, Multiplier, Percent, Tokens};
+use FieldKind::{Count, Money, Multiplier, Percent, Share, Tokens};
 
 /// Every editable number of an approach, in form order.
-pub const FIELDS: [Field; 20] = [
+pub const FIELDS: [Field; 19] = [
     field(
-        "in",
-        "Prompt (input) tokens",
-        "tokens / request",
-        Tokens,
+        "ps",
+        "Prompt length",
+        "% of the shared prompt",
+        Share,
         PerRequest,
-        |a| a.input_tokens,
-        |a, v| a.input_tokens = v,
+        |a| a.prompt_share,
+        |a, v| a.prompt_share = v.min(10.0),
     ),
     field(
-        "out",
-        "Output tokens",
-        "tokens / request",
-        Tokens,
+        "os",
+        "Output length",
+        "% of the shared output",
+        Share,
         PerRequest,
-        |a| a.output_tokens,
-        |a, v| a.output_tokens = v,
+        |a| a.output_share,
+        |a, v| a.output_share = v.min(10.0),
     ),
     field(
         "pin",
@@ -154,15 +154,6 @@ pub const FIELDS: [Field; 20] = [
         PerRequest,
         |a| a.batch_discount,
         |a, v| a.batch_discount = v.min(1.0),
-    ),
-    field(
-        "rr",
-        "Retry rate",
-        "%",
-        Percent,
-        PerRequest,
-        |a| a.retry_rate,
-        |a, v| a.retry_rate = v.min(1.0),
     ),
     field(
         "rt",

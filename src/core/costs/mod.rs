@@ -12,4 +12,6 @@ pub mod chart;
 pub mod fields;
 pub mod horizon_total;
 pub mod prices;
+pub mod request_profile;
 pub mod scenario;
+pub mod simple_inputs;

@@ -8,6 +8,7 @@
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind, MAX_INPUT, Training};
 use crate::core::costs::fields::{self, FIELDS};
 use crate::core::costs::prices::{self, Availability, OrgStanding};
+use crate::core::costs::request_profile::RequestProfile;
 use crate::core::dates;
 
 /// Longest query string accepted.
@@ -17,6 +18,9 @@ pub const MAX_LEN: usize = 16_384;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub monthly_requests: f64,
+    /// The typical request every approach starts from (link keys `p.in`,
+    /// `p.out`, `p.rr`).
+    pub profile: RequestProfile,
     pub horizon_months: f64,
     /// Planned start of training/serving, ISO date.
     pub start: String,
@@ -97,17 +101,16 @@ pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
             prices::apply(a, p);
         }
     };
+    // Prompt engineering sends the shared prompt; RAG a shorter one
+    // (30 %) plus retrieved context; a trained model needs a much shorter
+    // prompt (15 %: the instructions and examples are learnt).
+    let tuned_prompt = 0.15;
     let mut pe = ApproachCost::blank(ApproachKind::PromptEngineering);
-    pe.input_tokens = 2_000.0;
-    pe.output_tokens = 300.0;
-    pe.retry_rate = 0.02;
     preset(&mut pe);
 
     let mut rag = ApproachCost::blank(ApproachKind::Rag);
-    rag.input_tokens = 600.0;
+    rag.prompt_share = 0.3;
     rag.retrieved_tokens = 1_500.0;
-    rag.output_tokens = 300.0;
-    rag.retry_rate = 0.02;
     rag.query_embedding_tokens = 30.0;
     rag.corpus_tokens = 20_000_000.0;
     rag.fixed_monthly = 50.0;
@@ -115,9 +118,7 @@ pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
     preset(&mut rag);
 
     let mut api = ApproachCost::blank(ApproachKind::ApiFineTuning);
-    api.input_tokens = 300.0;
-    api.output_tokens = 300.0;
-    api.retry_rate = 0.02;
+    api.prompt_share = tuned_prompt;
     api.data_prep = 2_000.0;
     api.training = Training::Tokens {
         tokens: 2_000_000.0,
@@ -127,9 +128,7 @@ pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
     preset(&mut api);
 
     let mut small = ApproachCost::blank(ApproachKind::ApiSmallModel);
-    small.input_tokens = 300.0;
-    small.output_tokens = 300.0;
-    small.retry_rate = 0.03;
+    small.prompt_share = tuned_prompt;
     small.data_prep = 2_000.0;
     small.training = Training::Tokens {
         tokens: 2_000_000.0,
@@ -139,8 +138,7 @@ pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
     preset(&mut small);
 
     let mut lora = ApproachCost::blank(ApproachKind::SelfHostedLora);
-    lora.input_tokens = 300.0;
-    lora.output_tokens = 300.0;
+    lora.prompt_share = tuned_prompt;
     lora.data_prep = 2_000.0;
     lora.training = Training::GpuHours {
         hours: 8.0,
@@ -149,8 +147,7 @@ pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
     preset(&mut lora);
 
     let mut full = ApproachCost::blank(ApproachKind::SelfHostedFull);
-    full.input_tokens = 300.0;
-    full.output_tokens = 300.0;
+    full.prompt_share = tuned_prompt;
     full.data_prep = 5_000.0;
     full.training = Training::GpuHours {
         hours: 192.0,
@@ -161,6 +158,7 @@ pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
 
     Scenario {
         monthly_requests: 500_000.0,
+        profile: RequestProfile::default(),
         horizon_months: 24.0,
         start: today.to_string(),
         log_x: false,
@@ -201,11 +199,14 @@ pub fn availability(s: &Scenario, i: usize) -> Availability {
 }
 
 impl Scenario {
-    /// The approaches with lifetimes bound to the start date.
+    /// The approaches as they are priced: tokens and retries from the
+    /// request profile, lifetimes bound to the start date. Every view
+    /// prices these, never `approaches` directly.
     pub fn resolved(&self) -> Vec<ApproachCost> {
         (0..self.approaches.len())
             .map(|i| {
                 let mut a = self.approaches[i].clone();
+                self.profile.apply(&mut a);
                 // Unavailable approaches are compared only when the user opts
                 // in, to see them as if they were still offered.
                 a.lifetime_months = match availability(self, i) {
@@ -251,6 +252,9 @@ fn training_parts(t: Training) -> (&'static str, f64, f64, f64) {
 pub fn encode(s: &Scenario) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("v", &fmt(s.monthly_requests));
+    out.append_pair("p.in", &fmt(s.profile.prompt_tokens));
+    out.append_pair("p.out", &fmt(s.profile.output_tokens));
+    out.append_pair("p.rr", &fmt(s.profile.retry_rate));
     out.append_pair("h", &fmt(s.horizon_months));
     out.append_pair("start", &s.start);
     if s.log_x {
@@ -268,6 +272,9 @@ pub fn encode(s: &Scenario) -> String {
         out.append_pair(&key("name"), &a.name);
         if let Some(p) = a.preset {
             out.append_pair(&key("p"), p);
+        }
+        if let Some(r) = a.retry_override {
+            out.append_pair(&key("rr"), &fmt(r));
         }
         for f in &FIELDS {
             out.append_pair(&key(f.key), &fmt((f.get)(a)));
@@ -329,6 +336,10 @@ pub fn decode(query: &str, today: &str) -> Scenario {
     let mut s = default_scenario_for(today, standing);
     let mut training: Vec<(Option<String>, [Option<f64>; 3])> =
         vec![(None, [None; 3]); s.approaches.len()];
+    // Links saved before the shared profile (no `p.in`) gave every
+    // approach its own tokens and retry rate: `k.in`, `k.out`, `k.rr`.
+    let mut legacy: Vec<[Option<f64>; 3]> = vec![[None; 3]; s.approaches.len()];
+    let mut has_profile = false;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         match key.as_ref() {
             "v" => s.monthly_requests = number(&value).unwrap_or(s.monthly_requests),
@@ -338,6 +349,16 @@ pub fn decode(query: &str, today: &str) -> Scenario {
                     .unwrap_or(s.horizon_months)
             }
             "start" if dates::day_number(&value).is_some() => s.start = value.into_owned(),
+            "p.in" => {
+                has_profile = true;
+                s.profile.prompt_tokens = number(&value).unwrap_or(s.profile.prompt_tokens)
+            }
+            "p.out" => s.profile.output_tokens = number(&value).unwrap_or(s.profile.output_tokens),
+            "p.rr" => {
+                s.profile.retry_rate = number(&value)
+                    .filter(|r| *r <= 1.0)
+                    .unwrap_or(s.profile.retry_rate)
+            }
             "log" => s.log_x = value == "1",
             "all" => s.include_unavailable = value == "1",
             "org" => {}
@@ -367,6 +388,9 @@ pub fn decode(query: &str, today: &str) -> Scenario {
                             .filter(|p| prices::for_kind(a.kind).any(|q| q.id == p.id))
                             .map(|p| p.id)
                     }
+                    "in" => legacy[k][0] = number(&value),
+                    "out" => legacy[k][1] = number(&value),
+                    "rr" => legacy[k][2] = number(&value).filter(|r| *r <= 1.0),
                     "tm" => training[k].0 = Some(value.into_owned()),
                     "t1" => training[k].1[0] = number(&value),
                     "t2" => training[k].1[1] = number(&value),
@@ -379,6 +403,13 @@ pub fn decode(query: &str, today: &str) -> Scenario {
                 }
             }
         }
+    }
+    if has_profile {
+        for (a, [_, _, rr]) in s.approaches.iter_mut().zip(&legacy) {
+            a.retry_override = *rr;
+        }
+    } else if legacy.iter().flatten().any(Option::is_some) {
+        from_legacy_tokens(&mut s, &legacy);
     }
     for (a, (mode, [x, y, z])) in s.approaches.iter_mut().zip(training) {
         let (_, dx, dy, dz) = training_parts(a.training);
@@ -404,6 +435,73 @@ pub fn decode(query: &str, today: &str) -> Scenario {
     s
 }
 
+/// Per-approach tokens of links saved before the shared profile, in the
+/// order of [`ApproachKind::ALL`]: (prompt, output, retry rate) of the
+/// example defaults then, used where an old link left one out.
+const LEGACY_DEFAULTS: [[f64; 3]; 6] = [
+    [2_000.0, 300.0, 0.02],
+    [600.0, 300.0, 0.02],
+    [300.0, 300.0, 0.02],
+    [300.0, 300.0, 0.03],
+    [300.0, 300.0, 0.0],
+    [300.0, 300.0, 0.0],
+];
+
+/// Turns an old link's per-approach tokens into the profile and shares:
+/// the profile is the first approach's request (prompt engineering's),
+/// every approach's tokens become shares of it, so each approach keeps
+/// exactly the tokens it had; an approach whose retry rate differs from
+/// the first one's keeps it as its own ([`ApproachCost::retry_override`]).
+fn from_legacy_tokens(s: &mut Scenario, legacy: &[[Option<f64>; 3]]) {
+    let value = |k: usize, f: usize| {
+        legacy
+            .get(k)
+            .and_then(|x| x[f])
+            .unwrap_or(LEGACY_DEFAULTS[k.min(5)][f])
+    };
+    s.profile = RequestProfile {
+        prompt_tokens: value(0, 0),
+        output_tokens: value(0, 1),
+        retry_rate: value(0, 2),
+    };
+    let share = |tokens: f64, base: f64| {
+        if base > 0.0 {
+            (tokens / base).min(10.0)
+        } else {
+            1.0
+        }
+    };
+    for (k, a) in s.approaches.iter_mut().enumerate() {
+        a.prompt_share = share(value(k, 0), s.profile.prompt_tokens);
+        a.output_share = share(value(k, 1), s.profile.output_tokens);
+        let retry = value(k, 2);
+        a.retry_override = (retry != s.profile.retry_rate).then_some(retry);
+    }
+}
+
+/// Whether a pair of an old link's per-approach tokens (`k.in`, `k.out`,
+/// `k.rr`), which [`encode`] no longer writes, is what `s` prices: a link
+/// checker asks this for pairs the new form leaves out.
+pub fn legacy_pair_reads_back(s: &Scenario, key: &str, value: &str) -> bool {
+    let Some((idx, field)) = key.split_once('.') else {
+        return false;
+    };
+    let (Ok(i), Ok(v)) = (idx.parse::<usize>(), value.parse::<f64>()) else {
+        return false;
+    };
+    let resolved = s.resolved();
+    let Some(a) = resolved.get(i) else {
+        return false;
+    };
+    let have = match field {
+        "in" => a.input_tokens,
+        "out" => a.output_tokens,
+        "rr" => a.retry_rate,
+        _ => return false,
+    };
+    (have - v).abs() <= 1e-9 * v.abs().max(1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,7 +514,7 @@ mod tests {
     fn defaults_are_priced_and_comparable() {
         let s = default_scenario(TODAY);
         assert_eq!(s.approaches.len(), ApproachKind::ALL.len());
-        for (a, k) in s.approaches.iter().zip(ApproachKind::ALL) {
+        for (a, k) in s.resolved().iter().zip(ApproachKind::ALL) {
             assert_eq!(a.kind, k);
             assert!(a.preset.is_some(), "{k:?} has a preset");
             assert!(
@@ -474,12 +572,86 @@ mod tests {
     }
 
     #[test]
+    fn links_saved_before_the_profile_keep_every_approach_s_tokens() {
+        // An old link: each approach its own tokens and retry rate.
+        let old = "v=200000&0.in=1500&0.out=250&0.rr=0.05&1.in=600&1.out=250&2.in=300&2.out=250\
+                   &3.in=450&3.out=500&4.in=300&5.in=300";
+        let s = decode(old, TODAY);
+        assert_eq!(s.profile.prompt_tokens, 1_500.0);
+        assert_eq!(s.profile.output_tokens, 250.0);
+        assert_eq!(s.profile.retry_rate, 0.05);
+        let r = s.resolved();
+        // Where the old link left a figure out, the old default holds.
+        for (k, (inp, out, rr)) in [
+            (1500.0, 250.0, 0.05),
+            (600.0, 250.0, 0.02),
+            (300.0, 250.0, 0.02),
+            (450.0, 500.0, 0.03),
+            (300.0, 300.0, 0.0),
+            (300.0, 300.0, 0.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            assert!(
+                (r[k].input_tokens - inp).abs() < 1e-9,
+                "{k}: {}",
+                r[k].input_tokens
+            );
+            assert!(
+                (r[k].output_tokens - out).abs() < 1e-9,
+                "{k}: {}",
+                r[k].output_tokens
+            );
+            assert_eq!(r[k].retry_rate, rr, "{k}");
+        }
+        // An approach with a retry rate of its own keeps it.
+        let s2 = decode("0.in=2000&0.rr=0.02&3.in=300&3.rr=0.03&4.rr=0", TODAY);
+        let r2 = s2.resolved();
+        assert_eq!(
+            (r2[0].retry_rate, r2[3].retry_rate, r2[4].retry_rate),
+            (0.02, 0.03, 0.0)
+        );
+        assert_eq!(
+            r2[1].retry_rate, 0.02,
+            "RAG's old default was the first one's"
+        );
+        assert_eq!(decode(&encode(&s2), TODAY).resolved(), r2);
+        assert!(legacy_pair_reads_back(&s2, "3.in", "300"));
+        assert!(!legacy_pair_reads_back(&s2, "3.in", "301"));
+        assert!(legacy_pair_reads_back(&s2, "3.rr", "0.03"));
+        // Saved again, it is in the new form and reads back the same.
+        assert!(encode(&s).contains("p.in=1500"));
+        assert_eq!(decode(&encode(&s), TODAY), s);
+    }
+
+    #[test]
+    fn every_approach_starts_from_the_one_profile() {
+        let mut s = default_scenario(TODAY);
+        s.profile.prompt_tokens = 1_500.0;
+        s.profile.output_tokens = 250.0;
+        let r = s.resolved();
+        assert_eq!(r[0].input_tokens, 1_500.0);
+        assert!(
+            (r[1].input_tokens - 450.0).abs() < 1e-9,
+            "RAG: 30 % plus retrieved context"
+        );
+        assert!(
+            (r[2].input_tokens - 225.0).abs() < 1e-9,
+            "a fine-tune: 15 %"
+        );
+        assert!(r.iter().all(|a| a.output_tokens == 250.0));
+    }
+
+    #[test]
     fn round_trips_through_a_link() {
         let mut s = default_scenario(TODAY);
         s.monthly_requests = 12_345.0;
         s.log_x = true;
         s.approaches[1].enabled = false;
         s.approaches[3].name = "Our LoRA, v2 & co".into();
+        s.profile.prompt_tokens = 1_500.0;
+        s.approaches[2].prompt_share = 0.2;
         s.approaches[4].training = Training::None;
         s.approaches[5].cached_share = 0.25;
         assert_eq!(decode(&encode(&s), TODAY), s);
@@ -488,7 +660,7 @@ mod tests {
     #[test]
     fn damaged_links_keep_defaults_field_by_field() {
         let s = decode(
-            "v=-5&h=abc&start=yesterday&0.in=NaN&0.out=77&1.p=runpod-h100-secure&9.in=5&x.y=1&2.tm=gpu&2.t1=inf",
+            "v=-5&h=abc&start=yesterday&p.in=NaN&p.out=77&1.p=runpod-h100-secure&9.in=5&x.y=1&2.tm=gpu&2.t1=inf",
             TODAY,
         );
         let d = default_scenario(TODAY);
@@ -500,8 +672,8 @@ mod tests {
             assert_eq!(decode(&q, TODAY).start, TODAY, "{impossible:?}");
         }
         assert_eq!(decode("start=2028-02-29", TODAY).start, "2028-02-29");
-        assert_eq!(s.approaches[0].input_tokens, d.approaches[0].input_tokens);
-        assert_eq!(s.approaches[0].output_tokens, 77.0);
+        assert_eq!(s.profile.prompt_tokens, d.profile.prompt_tokens);
+        assert_eq!(s.profile.output_tokens, 77.0);
         assert_eq!(
             s.approaches[1].preset, None,
             "a GPU preset does not fit RAG"

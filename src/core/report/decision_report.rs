@@ -920,11 +920,16 @@ pub(crate) mod tests {
         for a in &mut costs.approaches {
             a.enabled = false;
         }
+        // One request: 1,000 prompt tokens, nothing out, no retries; both
+        // approaches send the whole prompt.
+        costs.profile = crate::core::costs::request_profile::RequestProfile {
+            prompt_tokens: 1_000.0,
+            output_tokens: 0.0,
+            retry_rate: 0.0,
+        };
         let mut pe = ApproachCost::blank(ApproachKind::PromptEngineering);
-        pe.input_tokens = 1_000.0;
         pe.input_per_1m = 20.0;
         let mut lora = ApproachCost::blank(ApproachKind::SelfHostedLora);
-        lora.input_tokens = 1_000.0;
         lora.input_per_1m = 10.0;
         lora.data_prep = 500.0;
         lora.training = Training::None;

@@ -48,7 +48,10 @@ pub fn ApproachEditor(
     let status = move || scenario.with(|s| scenario::availability(s, idx));
     let summary = move || {
         scenario.with(|s| {
-            let a = &s.approaches[idx];
+            // Priced as every view prices it: tokens from the shared profile.
+            let mut a = s.approaches[idx].clone();
+            s.profile.apply(&mut a);
+            let a = &a;
             format!(
                 "{} per request · {} one-off · {} / month fixed",
                 number_format::usd(a.per_request()),
@@ -265,6 +268,19 @@ pub fn ApproachEditor(
                 {preset_info}
                 <fieldset>
                     <legend>"Per request"</legend>
+                    <p class="hint">{move || scenario.with(|s| {
+                        let a = &s.approaches[idx];
+                        format!("Sends {}; returns {}.", s.profile.describe_prompt(a.prompt_share), s.profile.describe_output(a.output_share))
+                    })}</p>
+                    {move || scenario.with(|s| s.approaches[idx].retry_override).map(|r| view! {
+                        <p class="note">
+                            {format!("Keeps a retry rate of its own, {:.1} %, from an older link.", r * 100.0)}" "
+                            <button type="button" class="secondary"
+                                on:click=move |_| scenario.update(|s| s.approaches[idx].retry_override = None)>
+                                "Use the shared retry rate"
+                            </button>
+                        </p>
+                    })}
                     <div class="grid">{fields(idx, kind, FieldGroup::PerRequest, scenario)}</div>
                 </fieldset>
                 {(kind == ApproachKind::Rag).then(|| view! {

@@ -173,7 +173,7 @@ pub fn CostResults(
                 "Marginal: what one more request costs. All-in: everything over the horizon (one-off, hosting, fees) "
                 "divided by the requests served, at "{volume}" requests a month."
             </p>
-            <div class="table-scroll" role="region" aria-label="Costs at your volume (scrolls sideways)" tabindex="0">
+            <div class="table-scroll" role="region" aria-label="Cost per approach, scrollable" tabindex="0">
                 <table class="stackable">
                     <thead>
                         <tr>
@@ -193,7 +193,7 @@ pub fn CostResults(
             <h3>"Cheapest approach by volume"</h3>
             <ul class="envelope">{envelope}</ul>
             <h3>"Break-even between every pair"</h3>
-            <div class="table-scroll" role="region" aria-label="Break-even between every pair (scrolls sideways)" tabindex="0">
+            <div class="table-scroll" role="region" aria-label="Break-even per pair, scrollable" tabindex="0">
                 <table class="stackable">
                     <thead>
                         <tr>

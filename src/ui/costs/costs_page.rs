@@ -55,6 +55,7 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
         <div class="costs">
             <section class="panel" aria-labelledby="volume-title">
                 <h2 id="volume-title">"Your volume"</h2>
+                <p class="hint">"One request profile for every approach: each approach below says only how it differs (a shorter prompt, retrieved context)."</p>
                 <div class="grid">
                     <NumberField id="monthly-requests".into() label="Requests per month".into() unit="requests" kind=FieldKind::Count
                         value=volume on_valid=Callback::new(move |v| scenario.update(|s| s.monthly_requests = v)) />
@@ -70,6 +71,15 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
                                 }
                             } />
                     </div>
+                    <NumberField id="profile-prompt".into() label="Prompt tokens per request".into() unit="tokens, as prompt engineering sends it" kind=FieldKind::Tokens
+                        value=Signal::derive(move || scenario.with(|s| s.profile.prompt_tokens))
+                        on_valid=Callback::new(move |v| scenario.update(|s| s.profile.prompt_tokens = v)) />
+                    <NumberField id="profile-output".into() label="Output tokens per request".into() unit="tokens" kind=FieldKind::Tokens
+                        value=Signal::derive(move || scenario.with(|s| s.profile.output_tokens))
+                        on_valid=Callback::new(move |v| scenario.update(|s| s.profile.output_tokens = v)) />
+                    <NumberField id="profile-retry".into() label="Retry rate".into() unit="% of requests" kind=FieldKind::Percent
+                        value=Signal::derive(move || scenario.with(|s| s.profile.retry_rate))
+                        on_valid=Callback::new(move |v: f64| scenario.update(|s| s.profile.retry_rate = v.min(1.0))) scale=100.0 />
                     <NumberField id="horizon".into() label="Horizon".into() unit="months" kind=FieldKind::Count
                         value=Signal::derive(move || scenario.with(|s| s.horizon_months))
                         on_valid=Callback::new(move |v: f64| scenario.update(|s| s.horizon_months = v.clamp(1.0, 1200.0))) />
@@ -96,12 +106,12 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
             </section>
             <CostChartView scenario resolved />
             <CostResults scenario=settled resolved=settled_resolved />
-            <SimpleBreakEven />
+            <SimpleBreakEven scenario=settled resolved=settled_resolved recommended />
             <Sensitivity scenario=settled resolved=settled_resolved />
             <section class="panel" aria-labelledby="approaches-title">
                 <h2 id="approaches-title">"Approaches"</h2>
                 <p class="lede">
-                    "Open an approach to edit its figures. Token counts, data preparation and GPU-hours are example "
+                    "Open an approach to edit its figures. Prompt shares, data preparation and GPU-hours are example "
                     "assumptions: replace them with yours. A fine-tuned model can need a much shorter prompt but cost more per token."
                 </p>
                 {(0..count)

@@ -144,7 +144,7 @@ pub fn Sensitivity(
             <div class="two-col">
                 <div>
                     <h3>"Tuned price multiplier"</h3>
-                    <div class="table-scroll" role="region" aria-label="Tuned price multiplier (scrolls sideways)" tabindex="0"><table>
+                    <div class="table-scroll" role="region" aria-label="Multiplier sweep, scrollable" tabindex="0"><table>
                         <thead><tr><th scope="col">"Multiplier"</th><th scope="col">"Months to break even"</th></tr></thead>
                         <tbody>{sweep}</tbody>
                     </table></div>
@@ -157,7 +157,7 @@ pub fn Sensitivity(
                         <span class="key-now">"│ current"</span>": "{current_text}
                         ". Sorted by influence, widest swing first."
                     </p>
-                    <div class="table-scroll" role="region" aria-label="Each input ±25 % (scrolls sideways)" tabindex="0"><table class="tornado">
+                    <div class="table-scroll" role="region" aria-label="Tornado, scrollable" tabindex="0"><table class="tornado">
                         <thead><tr><th scope="col">"Input"</th><th scope="col">"Lower"</th><th scope="col">"Higher"</th></tr></thead>
                         <tbody>{bars}</tbody>
                     </table></div>
