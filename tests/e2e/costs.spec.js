@@ -58,7 +58,7 @@ test('the full model reproduces the seed rule between two approaches', async ({ 
   await volumePanel.getByRole('textbox', { name: /^Output tokens per request/ }).fill('0');
   await volumePanel.getByRole('textbox', { name: /^Retry rate/ }).fill('0');
   await setAll('Prompt engineering', { 'Input price': 0.02, 'Input served from cache': 0, 'Requests sent by batch': 0 });
-  await setAll('API fine-tuning', { 'Prompt length': 100, 'Input price': 0.01, 'Tuned price multiplier': 1, 'Input served from cache': 0, 'Requests sent by batch': 0, 'Data preparation': 500 });
+  await setAll('API fine-tuning', { 'Prompt length': 100, 'Input price': 0.01, 'Tuned price multiplier': 1, 'Input served from cache': 0, 'Requests sent by batch': 0, 'Data preparation': 500, 'Dedicated hosting': 0 });
   const card = editorOf(page, 'API fine-tuning');
   await card.getByLabel('Training billed by').selectOption('none');
   await page.getByLabel('Planned start').fill('2026-12-01');

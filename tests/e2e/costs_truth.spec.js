@@ -27,11 +27,13 @@ test('switching presets never leaks the previous preset’s figures', async ({ p
   const preset = card.getByLabel('Price preset');
   const first = await summaryOf(card).textContent();
   expect(first).toContain('$0.00 / month fixed');
-  await preset.selectOption({ label: /^Azure: gpt-4\.1-mini/ });
+  await preset.selectOption('azure-gpt-4.1-mini-ft');
+  await expect(preset.getByRole('option', { name: /^Azure: gpt-4\.1-mini/ })).toHaveCount(1);
   await expect(summaryOf(card)).not.toHaveText(first);
   await expect(summaryOf(card)).not.toContainText('$0.00 / month fixed');
   await expect(card.getByLabel(/^Dedicated hosting/)).toHaveValue('1.7');
-  await preset.selectOption({ label: /^Together AI: LoRA fine-tuning, up to 16B/ });
+  await preset.selectOption('together-lora-up-to-16b');
+  await expect(preset.getByRole('option', { name: /^Together AI: LoRA fine-tuning, up to 16B/ })).toHaveCount(1);
   // Back to exactly the first-load figures, and the page says what changed.
   await expect(summaryOf(card)).toHaveText(first);
   await expect(card.getByLabel(/^Dedicated hosting/)).toHaveValue('0');
@@ -70,6 +72,9 @@ test('the dropdown marks closed and retiring presets with their dates, by standi
 test('a retired approach is never ranked on a partial total; sensitivity says “retires first”', async ({ page }) => {
   await open(page);
   await page.getByRole('radio', { name: 'Yes, within the last 60 days' }).check();
+  // At 100,000 requests a month the OpenAI fine-tune would pay off after
+  // its model retires (about 3.8 against 1.4 months).
+  await page.getByRole('region', { name: 'Your volume' }).getByRole('textbox', { name: /^Requests per month/ }).fill('100000');
   const cheapest = page.getByRole('region', { name: 'Costs at your volume' }).getByRole('status').filter({ hasText: 'Cheapest over' });
   await expect(cheapest).toBeVisible();
   await expect(cheapest).not.toContainText('API fine-tuning');
@@ -79,9 +84,12 @@ test('a retired approach is never ranked on a partial total; sensitivity says �
   // At the default volume the OpenAI fine-tune cannot pay off before it
   // retires: no multiplier shows a month figure the lifetime rules out.
   const sweep = sens.getByRole('region', { name: 'Multiplier sweep, scrollable' });
+  await expect(sweep.getByRole('row', { name: /^2×/ })).toContainText('never (retires first)');
   for (const text of await sweep.getByRole('row').allInnerTexts()) {
     if (/^\d+×/.test(text)) expect(text).toMatch(/never/);
   }
+  const pairs = pairsTable(page).getByRole('row', { name: /^API fine-tuning Prompt engineering/ });
+  await expect(pairs).toContainText('not within the model\'s lifetime');
 });
 
 test('sensitivity bars are coloured by their effect, the current value marked', async ({ page }) => {

@@ -122,7 +122,7 @@ pub fn approach_notes(s: &Scenario, resolved: &[ApproachCost], i: usize) -> Vec<
         } else {
             format!(
                 "Its {} {}",
-                examples.join(" and ").to_lowercase(),
+                examples.join(" and ").to_ascii_lowercase(),
                 if examples.len() > 1 { "are" } else { "is" }
             )
         };

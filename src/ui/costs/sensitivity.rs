@@ -154,7 +154,7 @@ pub fn Sensitivity(
                     <p class="legend">
                         <span class="key effect-good">"sooner"</span>" "
                         <span class="key effect-bad">"later"</span>" "
-                        <span class="key-now">"│ current"</span>": "{current_text}
+                        <span class="key-now">"│ current"</span>": "<strong>{current_text}</strong>
                         ". Sorted by influence, widest swing first."
                     </p>
                     <div class="table-scroll" role="region" aria-label="Tornado, scrollable" tabindex="0"><table class="tornado">
