@@ -68,6 +68,39 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
+/// The history-entry state that marks an entry the wizard wrote (see
+/// [`push_wizard_fragment`]), as opposed to one a link or a typed address
+/// made.
+const WIZARD_ENTRY: &str = "tunewise.wizard-entry";
+
+/// Adds a history entry with `fragment`, marked as the wizard's own, so the
+/// browser's Back returns to the entry before it. Fires no `hashchange`.
+pub fn push_wizard_fragment(fragment: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&JsValue::from_str(WIZARD_ENTRY), "", Some(fragment));
+    }
+}
+
+/// Replaces the current history entry's fragment with `fragment` and marks
+/// the entry as the wizard's own. Fires no `hashchange`.
+pub fn replace_wizard_fragment(fragment: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ =
+            history.replace_state_with_url(&JsValue::from_str(WIZARD_ENTRY), "", Some(fragment));
+    }
+}
+
+/// Whether the current history entry was written by the wizard
+/// ([`push_wizard_fragment`] or [`replace_wizard_fragment`]): true after
+/// Back or Forward onto such an entry, false after following a link.
+pub fn is_wizard_entry() -> bool {
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == WIZARD_ENTRY)
+}
+
 /// Navigates to `url`, replacing the current history entry.
 pub fn go_to(url: &str) {
     if let Some(w) = web_sys::window() {
@@ -154,12 +187,13 @@ pub fn set_title(title: &str) {
 }
 
 /// Moves keyboard focus to the element with `id`, after the next paint.
-pub fn focus_after_paint(id: &'static str) {
+pub fn focus_after_paint(id: impl Into<String>) {
+    let id: String = id.into();
     leptos::prelude::request_animation_frame(move || {
         use wasm_bindgen::JsCast;
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();

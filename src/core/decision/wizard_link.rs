@@ -160,6 +160,39 @@ pub fn starting_state(link_query: &str, stored: Option<&str>) -> WizardState {
     stored.map(decode).unwrap_or_default()
 }
 
+/// The state to show when the browser's Back or Forward lands on a history
+/// entry the wizard wrote, holding `entry`, while the wizard holds
+/// `current`.
+///
+/// The wizard adds an entry each time the user moves to another step, and
+/// keeps the current entry up to date while they stay on it; so an earlier
+/// entry knows fewer answers than the user has given since. When every
+/// answer `entry` carries is also `current`'s, going back only moves the
+/// view: `current` (all its answers, ticks and budget) showing the step
+/// `entry` showed, as the wizard's own Back button does. Otherwise the
+/// entry is from before the answers changed (Back after "Start over", or
+/// Forward after changing an earlier answer): the entry's state is taken
+/// whole.
+pub fn on_history_entry(current: &WizardState, entry: &WizardState) -> WizardState {
+    let agrees = Step::ALL.into_iter().all(|step| {
+        entry
+            .answers
+            .get(step)
+            .is_none_or(|a| current.answers.get(step) == Some(a))
+    });
+    if !agrees {
+        return entry.clone();
+    }
+    let viewing = match entry.shown() {
+        Shown::Step(step) => Some(step),
+        Shown::Result(_) => None,
+    };
+    WizardState {
+        viewing,
+        ..current.clone()
+    }
+}
+
 /// Whole dollars up to a trillion, if `v` is one.
 fn dollars(v: &str) -> Option<u64> {
     v.parse::<u64>().ok().filter(|d| *d <= 1_000_000_000_000)
@@ -238,6 +271,53 @@ mod tests {
             WizardState::default().shown(),
             Shown::Step(Step::PromptEngineering)
         );
+    }
+
+    #[test]
+    fn back_to_an_earlier_entry_moves_the_view_and_keeps_later_answers() {
+        let current = sample();
+        // The entry written while step 1 was answered and shown.
+        let step_one = decode("pe=no&pe.c=simple-task&at=pe");
+        let back = on_history_entry(&current, &step_one);
+        assert_eq!(back.shown(), Shown::Step(Step::PromptEngineering));
+        assert_eq!(back.answers, current.answers);
+        // The very first entry, before any answer: step 1 again.
+        let first = on_history_entry(&current, &decode(""));
+        assert_eq!(first.shown(), Shown::Step(Step::PromptEngineering));
+        assert_eq!(first.answers, current.answers);
+        // An entry that showed step 3 pending (no `at`): step 3, not the end.
+        let third = on_history_entry(&current, &decode("pe=no&rag=no"));
+        assert_eq!(third.shown(), Shown::Step(Step::TrainingData));
+        // Forward to the result.
+        let result = on_history_entry(&back, &encode_decode(&sample_at_end()));
+        assert_eq!(result.shown(), Shown::Result(Outcome::FullFineTuning));
+        // Applying the same entry twice changes nothing more.
+        assert_eq!(on_history_entry(&back, &step_one), back);
+    }
+
+    fn sample_at_end() -> WizardState {
+        WizardState {
+            viewing: None,
+            ..sample()
+        }
+    }
+
+    fn encode_decode(s: &WizardState) -> WizardState {
+        decode(&encode(s))
+    }
+
+    #[test]
+    fn an_entry_with_other_answers_is_taken_whole() {
+        // Back after "Start over": the entry holds the answers cleared.
+        let cleared = WizardState::default();
+        let before = sample();
+        assert_eq!(on_history_entry(&cleared, &before), before);
+        // Forward after changing step 1's answer: the entry's answers win.
+        let mut changed = sample();
+        changed
+            .answers
+            .set(Step::PromptEngineering, Some(Answer::Yes));
+        assert_eq!(on_history_entry(&changed, &sample()), sample());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::decision::wizard_link::{self, WizardState};
+use crate::core::decision::wizard_link::{self, Shown, WizardState};
 use crate::core::route::{self, Page, Section};
 use crate::ui::browser_state;
 use crate::ui::decision::approaches_page::ApproachesPage;
@@ -26,37 +26,79 @@ pub fn App() -> impl IntoView {
     let wizard = RwSignal::new(initial);
     let wizard_query = Memo::new(move |_| wizard.with(wizard_link::encode));
 
-    // Persist every change, and keep the address bar shareable.
-    Effect::new(move |_| {
+    // The next change comes from the address (Back, Forward, a link) or from
+    // another tab: it rewrites the current history entry, adds none.
+    let quiet = StoredValue::new(false);
+
+    // Persist every change, and keep the address bar shareable. Moving to
+    // another step adds a history entry, so the browser's Back returns to
+    // the step before; edits on a step (ticks, answers, budget) only
+    // rewrite the current entry.
+    Effect::new(move |previous: Option<Option<Shown>>| {
         let query = wizard_query.get();
+        let shown = wizard.with(WizardState::shown);
         browser_state::save(browser_state::WIZARD_KEY, &query);
-        if section.get() == Section::Wizard {
-            browser_state::replace_fragment(&route::href(Section::Wizard, &query));
+        if section.get() != Section::Wizard {
+            return None;
         }
+        let href = route::href(Section::Wizard, &query);
+        let moved = matches!(previous, Some(Some(before)) if before != shown);
+        if moved && !quiet.get_value() {
+            browser_state::push_wizard_fragment(&href);
+        } else {
+            browser_state::replace_wizard_fragment(&href);
+        }
+        quiet.set_value(false);
+        Some(shown)
     });
     Effect::new(move |_| browser_state::set_title(section.get().title()));
 
-    // Links, the back button or a pasted address change the fragment.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    // Back, Forward, links or a pasted address change the address: show
+    // what it holds. Back and Forward fire `popstate` (and `hashchange`
+    // when the fragment differs); applying the same address twice is a
+    // no-op.
+    let follow_address = move || {
         let r = route::parse(&browser_state::fragment());
-        section.set(r.section);
+        // Set only when it changes: setting it re-renders the whole page.
+        let section_changed = section.get_untracked() != r.section;
+        if section_changed {
+            section.set(r.section);
+        }
         if r.section == Section::Wizard {
             let incoming: WizardState = wizard_link::decode(&r.query);
-            // A link without answers (e.g. a nav link) keeps the current state.
-            if !incoming.answers.is_empty() && wizard.with_untracked(|w| *w != incoming) {
-                wizard.set(incoming);
+            let next = if browser_state::is_wizard_entry() {
+                // One of the wizard's own entries: go to its step.
+                wizard.with_untracked(|w| wizard_link::on_history_entry(w, &incoming))
+            } else if incoming.answers.is_empty() {
+                // A link without answers (e.g. a nav link) keeps the current state.
+                wizard.get_untracked()
+            } else {
+                incoming
+            };
+            if wizard.with_untracked(|w| *w != next) {
+                quiet.set_value(true);
+                wizard.set(next);
             }
         }
-
-        browser_state::focus_after_paint("main");
+        // A new section starts at its top; a new step focuses its heading
+        // (the wizard page does that).
+        if section_changed {
+            browser_state::focus_after_paint("main");
+        }
+    };
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow_address());
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| follow_address());
+    on_cleanup(move || {
+        on_hash.remove();
+        on_pop.remove();
     });
-    on_cleanup(move || listener.remove());
     // Another tab changed the wizard: follow it. The save above then stores
     // the same text again, which fires no event, so tabs never loop.
     browser_state::on_storage_change(move |key, value| {
         if key == browser_state::WIZARD_KEY {
             let incoming = value.map(|q| wizard_link::decode(&q)).unwrap_or_default();
             if wizard.with_untracked(|w| *w != incoming) {
+                quiet.set_value(true);
                 wizard.set(incoming);
             }
         }

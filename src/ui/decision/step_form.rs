@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::decision::suggest::suggest;
 use crate::core::decision::tree::{Next, Step};
 use crate::core::decision::wizard_link::WizardState;
+use crate::ui::browser_state;
 use crate::ui::decision::budget_panel::BudgetPanel;
 use crate::ui::decision::data_evidence_panel::DataEvidencePanel;
 use crate::ui::decision::wizard_heading::HEADING_ID;
@@ -62,12 +63,15 @@ pub fn StepForm(step: Step, state: RwSignal<WizardState>) -> impl IntoView {
         })
         .collect_view();
 
+    // The button is disabled once its answer is chosen, which would drop
+    // keyboard focus to the page: focus moves to the chosen answer instead.
     let use_suggestion = move |_| {
         let a = suggestion.get().answer;
         state.update(|s| {
             s.answers.set(step, Some(a));
             s.viewing = Some(step);
         });
+        browser_state::focus_after_paint(format!("answer-{}-{}", step.key(), a.key()));
     };
     let go_next = move |_| {
         if let Some(a) = answer.get() {
