@@ -40,8 +40,9 @@ test('switching presets never leaks the previous preset’s figures', async ({ p
   const said = card.getByRole('status').filter({ hasText: 'Preset applied' });
   await expect(said).toContainText('Dedicated hosting');
   await expect(said).toContainText('Input price');
-  // The Together preset does not price inference: the example figure says so.
-  await expect(card.getByText(/not priced by this source/)).toBeVisible();
+  // The Together preset does not price inference: the table says its
+  // example figures are not a provider's price.
+  await expect(costsTable(page).getByRole('row', { name: /^API LoRA/ })).toContainText('input price and output price are example figures');
 });
 
 test('the dropdown marks closed and retiring presets with their dates, by standing', async ({ page }) => {

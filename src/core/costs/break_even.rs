@@ -552,7 +552,14 @@ pub fn tornado(
             }
         })
         .collect::<Vec<_>>();
-    swings.sort_by(|a, b| b.influence.total_cmp(&a.influence));
+    // Six rows: an insertion sort (stable) keeps the download small.
+    for i in 1..swings.len() {
+        let mut j = i;
+        while j > 0 && swings[j - 1].influence < swings[j].influence {
+            swings.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     swings
 }
 

@@ -140,26 +140,10 @@ pub fn ApproachEditor(
             }
             .into_any()
         };
-        let examples = scenario.with(|s| {
-            let a = &s.approaches[idx];
-            let e = prices::example_figures(a);
-            (!p.own_price && !e.is_empty()).then(|| {
-                format!(
-                    "{} not priced by this source: the figure shown is an example. Enter yours.",
-                    e.join(" and ")
-                )
-            })
-        });
-        let status_text = scenario.with(|s| {
-            let st = prices::status(p, kind, &s.start, s.standing);
-            (!st.short().is_empty()).then(|| format!("Status on {}: {}.", s.start, st.short()))
-        });
         Some(view! {
             <div class="preset-info" class:warning=unavailable>
                 {origin}
-                {status_text.map(|t| view! { <p class="status">{t}</p> })}
                 {availability.map(|t| view! { <p class="availability">{t}</p> })}
-                {examples.map(|t| view! { <p class="own-price"><strong>"Example figure. "</strong>{t}</p> })}
             </div>
         })
     };
@@ -264,8 +248,10 @@ pub fn ApproachEditor(
                         </select>
                     </div>
                 </div>
-                <p class="preset-applied" role="status">{move || applied.get()}</p>
-                {preset_info}
+                <div class="preset-about">
+                    <p class="preset-applied" role="status">{move || applied.get()}</p>
+                    {preset_info}
+                </div>
                 <fieldset>
                     <legend>"Per request"</legend>
                     <p class="hint">{move || scenario.with(|s| {

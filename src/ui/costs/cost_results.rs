@@ -10,6 +10,7 @@ use crate::core::costs::chart::PALETTE;
 use crate::core::costs::horizon_total::{HorizonTotal, horizon_total};
 use crate::core::costs::scenario::Scenario;
 use crate::core::number_format;
+use crate::ui::shared::html_rows;
 
 /// One sentence for a break-even result.
 pub fn describe(result: &BreakEven) -> String {
@@ -61,57 +62,67 @@ pub fn CostResults(
                 .into_iter()
                 .map(|i| {
                     let a = &approaches[i];
-                    let per_month = a.monthly(s.monthly_requests);
                     let total = horizon_total(a, s.monthly_requests, s.horizon_months);
-                    let total_cell = match &total {
-                        HorizonTotal::Serves { total, .. } => view! { {number_format::usd(*total)} }.into_any(),
-                        HorizonTotal::RetiresFirst { lifetime_months, .. } => view! {
-                            <em>"Cannot serve it: retires after "{number_format::months(*lifetime_months)}</em>
-                        }.into_any(),
+                    let (total_text, cannot) = match &total {
+                        HorizonTotal::Serves { total, .. } => (number_format::usd(*total), false),
+                        HorizonTotal::RetiresFirst { lifetime_months, .. } => (
+                            format!("Cannot serve it: retires after {}", number_format::months(*lifetime_months)),
+                            true,
+                        ),
                     };
-                    let notes = approach_notes(&s, approaches, i);
-                    view! {
-                        <tr>
-                            <th scope="row" data-label="Approach">
-                                <span class="swatch" style=format!("background:{}", PALETTE[i % PALETTE.len()]) aria-hidden="true"></span>
-                                {a.name.clone()}
-                            </th>
-                            <td data-label="Marginal per request">{number_format::usd(a.per_request())}</td>
-                            <td data-label="All-in per request">{number_format::usd(total.all_in_per_request())}</td>
-                            <td data-label="One-off">{number_format::usd(a.one_off())}</td>
-                            <td data-label="Per month">{number_format::usd(per_month)}</td>
-                            <td data-label="Total over the horizon">{total_cell}</td>
-                            <td data-label="Notes">
-                                {notes.into_iter().map(|n| view! { <p class=format!("note-{}", n.kind.id())>{n.text}</p> }).collect_view()}
-                            </td>
-                        </tr>
-                    }
+                    let figures = [
+                        number_format::usd(a.per_request()),
+                        number_format::usd(total.all_in_per_request()),
+                        number_format::usd(a.one_off()),
+                        number_format::usd(a.monthly(s.monthly_requests)),
+                    ];
+                    let notes: String = approach_notes(&s, approaches, i)
+                        .iter()
+                        .map(|n| format!("<p class=\"note-{}\">{}</p>", n.kind.id(), html_rows::escape(&n.text)))
+                        .collect();
+                    let mut cells: Vec<html_rows::Cell> = figures.iter().map(|t| html_rows::Cell::text(t)).collect();
+                    cells.push(html_rows::Cell {
+                        text: &total_text,
+                        class: if cannot { "cannot" } else { "" },
+                        before: "",
+                    });
+                    cells.push(html_rows::Cell { text: "", class: "", before: &notes });
+                    let swatch = format!(
+                        "<span class=\"swatch\" style=\"background:{}\" aria-hidden=\"true\"></span>",
+                        PALETTE[i % PALETTE.len()]
+                    );
+                    html_rows::row(&swatch, &a.name, "", &cells)
                 })
-                .collect_view()
+                .collect::<String>()
         })
     };
     let cheapest = move || {
         let s = scenario.get();
         resolved.with(|approaches| {
-            let Some((i, total)) = cheapest_over_horizon(&s, approaches) else {
-                return view! {
-                    <p class="cheapest" role="status">"No compared approach serves the whole horizon."</p>
-                }
-                .into_any();
+            let (text, warning) = match cheapest_over_horizon(&s, approaches) {
+                None => (
+                    "No compared approach serves the whole horizon.".to_string(),
+                    None,
+                ),
+                Some((i, total)) => (
+                    format!(
+                        "Cheapest over {} among the approaches that serve it: {}, {}.",
+                        number_format::months(s.horizon_months),
+                        approaches[i].name,
+                        number_format::usd(total)
+                    ),
+                    approach_notes(&s, approaches, i)
+                        .into_iter()
+                        .find(|n| n.kind == NoteKind::ExampleFigures)
+                        .map(|n| format!("This result rests on example figures: {}", n.text)),
+                ),
             };
-            let examples = approach_notes(&s, approaches, i)
-                .into_iter()
-                .find(|n| n.kind == NoteKind::ExampleFigures);
             view! {
                 <p class="cheapest" role="status">
-                    "Cheapest over "{number_format::months(s.horizon_months)}" among the approaches that serve it: "
-                    <strong>{approaches[i].name.clone()}</strong>", "{number_format::usd(total)}"."
-                    {examples.map(|n| view! {
-                        " "<strong class="warning-text">"This result rests on example figures: "</strong>{n.text}
-                    })}
+                    {text}
+                    {warning.map(|w| view! { " "<strong class="warning-text">{w}</strong> })}
                 </p>
             }
-            .into_any()
         })
     };
     let envelope = move || {
@@ -126,15 +137,14 @@ pub fn CostResults(
             segments
                 .iter()
                 .map(|seg| {
-                    view! {
-                        <li>
-                            <strong>{approaches[seg.approach].name.clone()}</strong>
-                            " from "{number_format::count(seg.from_requests)}
-                            " to "{number_format::count(seg.to_requests)}" requests"
-                        </li>
-                    }
+                    format!(
+                        "<li><strong>{}</strong> from {} to {} requests</li>",
+                        html_rows::escape(&approaches[seg.approach].name),
+                        number_format::count(seg.from_requests),
+                        number_format::count(seg.to_requests)
+                    )
                 })
-                .collect_view()
+                .collect::<String>()
         })
     };
     let crossings = move || {
@@ -150,18 +160,20 @@ pub fn CostResults(
                         .flatten()
                         .fold(s.horizon_months, f64::min);
                     let win = volume_break_even(base, cand, months);
-                    view! {
-                        <tr>
-                            <td data-label="Approach">{cand.name.clone()}</td>
-                            <td data-label="against">{base.name.clone()}</td>
-                            <td data-label="pays off">{describe(&c.result)}</td>
-                            <td data-label="cheaper by monthly volume">
-                                {describe_volume(win)}" (over "{number_format::months(months)}")"
-                            </td>
-                        </tr>
-                    }
+                    let cells = [
+                        base.name.clone(),
+                        describe(&c.result),
+                        format!(
+                            "{} (over {})",
+                            describe_volume(win),
+                            number_format::months(months)
+                        ),
+                    ];
+                    let cells: Vec<html_rows::Cell> =
+                        cells.iter().map(|t| html_rows::Cell::text(t)).collect();
+                    html_rows::row("", &cand.name, "", &cells)
                 })
-                .collect_view()
+                .collect::<String>()
         })
     };
     let horizon = move || scenario.with(|s| number_format::months(s.horizon_months));
@@ -177,21 +189,18 @@ pub fn CostResults(
                 <table class="stackable">
                     <thead>
                         <tr>
-                            <th scope="col">"Approach"</th>
-                            <th scope="col">"Marginal per request"</th>
-                            <th scope="col">"All-in per request"</th>
-                            <th scope="col">"One-off"</th>
-                            <th scope="col">"Per month"</th>
-                            <th scope="col">"Total over "{horizon}</th>
+                            {["Approach", "Marginal per request", "All-in per request", "One-off", "Per month"]
+                                .map(|h| view! { <th scope="col">{h}</th> })}
+                            <th scope="col">{move || format!("Total over {}", horizon())}</th>
                             <th scope="col">"Notes"</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody inner_html=rows></tbody>
                 </table>
             </div>
             {cheapest}
             <h3>"Cheapest approach by volume"</h3>
-            <ul class="envelope">{envelope}</ul>
+            <ul class="envelope" inner_html=envelope></ul>
             <h3>"Break-even between every pair"</h3>
             <div class="table-scroll" role="region" aria-label="Break-even per pair, scrollable" tabindex="0">
                 <table class="stackable">
@@ -203,7 +212,7 @@ pub fn CostResults(
                             <th scope="col">"cheaper by monthly volume"</th>
                         </tr>
                     </thead>
-                    <tbody>{crossings}</tbody>
+                    <tbody inner_html=crossings></tbody>
                 </table>
             </div>
         </section>

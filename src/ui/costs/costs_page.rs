@@ -17,6 +17,22 @@ use crate::ui::costs::simple_break_even::SimpleBreakEven;
 use crate::ui::costs::standing_question::StandingQuestion;
 use crate::ui::shared::number_field::NumberField;
 
+/// The shared request profile's three fields.
+#[component]
+fn ProfileFields(scenario: RwSignal<Scenario>) -> impl IntoView {
+    view! {
+                    <NumberField id="profile-prompt".into() label="Prompt tokens per request".into() unit="tokens, as prompt engineering sends it" kind=FieldKind::Tokens
+                        value=Signal::derive(move || scenario.with(|s| s.profile.prompt_tokens))
+                        on_valid=Callback::new(move |v| scenario.update(|s| s.profile.prompt_tokens = v)) />
+                    <NumberField id="profile-output".into() label="Output tokens per request".into() unit="tokens" kind=FieldKind::Tokens
+                        value=Signal::derive(move || scenario.with(|s| s.profile.output_tokens))
+                        on_valid=Callback::new(move |v| scenario.update(|s| s.profile.output_tokens = v)) />
+                    <NumberField id="profile-retry".into() label="Retry rate".into() unit="% of requests" kind=FieldKind::Percent
+                        value=Signal::derive(move || scenario.with(|s| s.profile.retry_rate))
+                        on_valid=Callback::new(move |v: f64| scenario.update(|s| s.profile.retry_rate = v.min(1.0))) scale=100.0 />
+    }
+}
+
 /// The calculator page. `scenario` is owned by the app shell, which persists
 /// it; `settled` follows it once the inputs rest, and drives the tables, so
 /// dragging a slider redraws only the chart and its readout.
@@ -71,15 +87,7 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
                                 }
                             } />
                     </div>
-                    <NumberField id="profile-prompt".into() label="Prompt tokens per request".into() unit="tokens, as prompt engineering sends it" kind=FieldKind::Tokens
-                        value=Signal::derive(move || scenario.with(|s| s.profile.prompt_tokens))
-                        on_valid=Callback::new(move |v| scenario.update(|s| s.profile.prompt_tokens = v)) />
-                    <NumberField id="profile-output".into() label="Output tokens per request".into() unit="tokens" kind=FieldKind::Tokens
-                        value=Signal::derive(move || scenario.with(|s| s.profile.output_tokens))
-                        on_valid=Callback::new(move |v| scenario.update(|s| s.profile.output_tokens = v)) />
-                    <NumberField id="profile-retry".into() label="Retry rate".into() unit="% of requests" kind=FieldKind::Percent
-                        value=Signal::derive(move || scenario.with(|s| s.profile.retry_rate))
-                        on_valid=Callback::new(move |v: f64| scenario.update(|s| s.profile.retry_rate = v.min(1.0))) scale=100.0 />
+                    <ProfileFields scenario />
                     <NumberField id="horizon".into() label="Horizon".into() unit="months" kind=FieldKind::Count
                         value=Signal::derive(move || scenario.with(|s| s.horizon_months))
                         on_valid=Callback::new(move |v: f64| scenario.update(|s| s.horizon_months = v.clamp(1.0, 1200.0))) />
