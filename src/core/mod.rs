@@ -8,6 +8,7 @@ pub mod csv;
 pub mod dataset;
 pub mod dates;
 pub mod decision;
+pub mod html_rows;
 pub mod number_format;
 pub mod number_parse;
 pub mod report;

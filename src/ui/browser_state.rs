@@ -63,8 +63,23 @@ pub fn fragment() -> String {
 /// Replaces the URL fragment without adding a history entry or firing
 /// `hashchange`.
 pub fn replace_fragment(fragment: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Some(window) = web_sys::window()
+        && let Ok(history) = window.history()
+    {
+        remember_address(&window);
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
+    }
+}
+
+thread_local! {
+    /// The address this page had before its last `replace_fragment`: a
+    /// reload issued just before an address update loads this one.
+    static PREVIOUS_ADDRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn remember_address(window: &web_sys::Window) {
+    if let Ok(href) = window.location().href() {
+        PREVIOUS_ADDRESS.with(|p| *p.borrow_mut() = Some(href));
     }
 }
 
@@ -143,21 +158,29 @@ pub fn is_reload() -> bool {
     let left_here = session
         .as_ref()
         .and_then(|s| s.get_item(LEFT_KEY).ok().flatten())
-        .is_some_and(|left| web_sys::window().and_then(|w| w.location().href().ok()) == Some(left));
+        .is_some_and(|left| {
+            let here = web_sys::window().and_then(|w| w.location().href().ok());
+            left.split('\n').any(|a| Some(a) == here.as_deref())
+        });
     if let Some(s) = session {
         let _ = s.remove_item(LEFT_KEY);
     }
     by_browser || left_here
 }
 
-/// Records, when the page is left, the address it was left at, so that
-/// loading the same address next in this tab counts as a reload.
+/// Records, when the page is left, the address it was left at (and the one
+/// it had just before its last update: a reload started a moment before
+/// that update loads the older one), so that loading either next in this
+/// tab counts as a reload.
 pub fn mark_leaving() {
     let Some(window) = web_sys::window() else {
         return;
     };
     if let (Ok(Some(session)), Ok(href)) = (window.session_storage(), window.location().href()) {
-        let _ = session.set_item(LEFT_KEY, &href);
+        let previous = PREVIOUS_ADDRESS
+            .with(|p| p.borrow().clone())
+            .unwrap_or_default();
+        let _ = session.set_item(LEFT_KEY, &format!("{href}\n{previous}"));
     }
 }
 

@@ -15,3 +15,4 @@ pub mod prices;
 pub mod request_profile;
 pub mod scenario;
 pub mod simple_inputs;
+pub mod volume_steps;

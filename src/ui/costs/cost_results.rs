@@ -9,8 +9,8 @@ use crate::core::costs::break_even::{self, BreakEven, VolumeWin, volume_break_ev
 use crate::core::costs::chart::PALETTE;
 use crate::core::costs::horizon_total::{HorizonTotal, horizon_total};
 use crate::core::costs::scenario::Scenario;
+use crate::core::html_rows;
 use crate::core::number_format;
-use crate::ui::shared::html_rows;
 
 /// One sentence for a break-even result.
 pub fn describe(result: &BreakEven) -> String {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::core::costs::approach_cost::FieldKind;
 use crate::core::costs::prices;
 use crate::core::costs::scenario::{self, Scenario};
+use crate::core::costs::volume_steps;
 use crate::core::dates;
 use crate::core::number_format;
 use crate::core::route;
@@ -45,10 +46,10 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
     let settled_resolved = Memo::new(move |_| settled.with(Scenario::resolved));
     let count = scenario.with_untracked(|s| s.approaches.len());
     let volume = Signal::derive(move || scenario.with(|s| s.monthly_requests));
-    let slider = move || {
-        let v = volume.get().max(1.0);
-        (v.log10() * 100.0).round().clamp(200.0, 800.0).to_string()
-    };
+    // The slider steps through round volumes (`volume_steps`); a typed
+    // volume between stops places it at the nearer one.
+    let slider = move || volume_steps::nearest(volume.get()).to_string();
+    let last_stop = (volume_steps::count() - 1).to_string();
     // Why the last date typed into "Planned start" is not a day, if it is not
     // (the scenario keeps its last valid start meanwhile).
     let start_error = RwSignal::new(None::<String>);
@@ -77,13 +78,11 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
                         value=volume on_valid=Callback::new(move |v| scenario.update(|s| s.monthly_requests = v)) />
                     <div class="field">
                         <label for="volume-slider">"Drag to change the volume"</label>
-                        <input id="volume-slider" type="range" min="200" max="800" step="1" prop:value=slider
+                        <input id="volume-slider" type="range" min="0" max=last_stop step="1" prop:value=slider
                             aria-valuetext=move || format!("{} requests per month", number_format::count(volume.get()))
                             on:input=move |ev| {
-                                if let Ok(x) = event_target_value(&ev).parse::<f64>() {
-                                    let v = 10f64.powf(x / 100.0);
-                                    let rounded = if v > 1000.0 { (v / 100.0).round() * 100.0 } else { v.round() };
-                                    scenario.update(|s| s.monthly_requests = rounded);
+                                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                    scenario.update(|s| s.monthly_requests = volume_steps::volume_at(i));
                                 }
                             } />
                     </div>

@@ -13,8 +13,8 @@ use crate::core::costs::break_even::{
     BreakEven, Effect, break_even, effect, multiplier_sweep, tornado,
 };
 use crate::core::costs::scenario::Scenario;
+use crate::core::html_rows;
 use crate::core::number_format;
-use crate::ui::shared::html_rows;
 
 /// Months to break even in practice, or why there is none.
 fn months_text(b: &BreakEven) -> String {

@@ -1,4 +1,4 @@
-//! Table rows written as HTML text, for tables that only show figures.
+//! Table rows written as HTML text, for the UI's tables that only show figures.
 //! Each distinct Leptos view adds code to the page's download (counted
 //! against the 250,000-byte budget); a read-only table drawn from text
 //! costs one string instead. Every text is escaped, so a user-written name
