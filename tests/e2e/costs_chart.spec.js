@@ -53,7 +53,7 @@ const volumeOf = async (page) => Number((await probe(page).getAttribute('aria-va
 test('the retirement is marked on the chart and described', async ({ page }) => {
   await open(page);
   await expect(chart(page)).toHaveAttribute('aria-label', /API fine-tuning retires with its base model at [\d,]+ requests \([\d.]+ months?\), its curve ends there/);
-  expect(await chart(page).evaluate((c) => [...c.querySelectorAll('text')].some((t) => t.textContent === 'retires'))).toBe(true);
+  expect(await chart(page).evaluate((c) => [...c.querySelectorAll('text')].some((t) => t.textContent.trim() === 'retires'))).toBe(true);
 });
 
 test('the CSV after retirement matches the readout on screen', async ({ page }) => {
@@ -89,7 +89,7 @@ test('the CSV after retirement matches the readout on screen', async ({ page }) 
 test('a curve can be hidden, and the readout and exports follow', async ({ page }) => {
   await open(page);
   const toggles = page.getByRole('group', { name: 'Show on chart' });
-  const full = toggles.getByRole('checkbox', { name: 'Self-hosted full fine-tuning' });
+  const full = toggles.getByRole('checkbox', { name: 'Show Self-hosted full fine-tuning' });
   await expect(full).toBeChecked();
   await expect(readoutItems(page)).toHaveCount(6);
   await full.uncheck();
@@ -104,7 +104,7 @@ test('a curve can be hidden, and the readout and exports follow', async ({ page 
 
 test('a logarithmic cost axis', async ({ page }) => {
   await open(page);
-  const box = page.getByLabel('Logarithmic cost axis');
+  const box = page.getByRole('checkbox', { name: 'Logarithmic cost axis' });
   await box.check();
   await expect(chart(page)).toHaveAttribute('aria-label', /logarithmic cost axis/);
   expect(await chart(page).innerHTML()).toContain('Cumulative cost (USD, log scale)');
@@ -131,7 +131,7 @@ test('the probe moves in round, even steps by keyboard', async ({ page }) => {
   expect(steps[0]).toBeGreaterThan(0);
   expect(String(steps[0])).toMatch(/^[125]0*$/);
   // On the log volume axis: 1, 2, 5 × 10^k.
-  await page.getByLabel('Logarithmic volume axis').check();
+  await page.getByRole('checkbox', { name: 'Logarithmic volume axis' }).check();
   await probe(page).focus();
   await page.keyboard.press('Home');
   const logs = [await volumeOf(page)];
@@ -168,8 +168,8 @@ test('screenshots of the chart: no label overlaps another', async ({ page }) => 
   await open(page);
   expect(await overlaps(page)).toEqual([]);
   await chartPanel(page).screenshot({ path: path.join(SHOTS, 'costs-chart-labels.png') });
-  await page.getByLabel('Logarithmic volume axis').check();
-  await page.getByLabel('Logarithmic cost axis').check();
+  await page.getByRole('checkbox', { name: 'Logarithmic volume axis' }).check();
+  await page.getByRole('checkbox', { name: 'Logarithmic cost axis' }).check();
   await expect(chart(page)).toHaveAttribute('aria-label', /logarithmic cost axis/);
   expect(await overlaps(page)).toEqual([]);
   await chartPanel(page).screenshot({ path: path.join(SHOTS, 'costs-chart-log-log.png') });

@@ -268,6 +268,8 @@ pub fn CostChartView(
                             } />
                         <label for=id>
                             <span class="swatch" style=format!("background:{}", PALETTE[i % PALETTE.len()]) aria-hidden="true"></span>
+                            // "Show <name>": the name alone is the approach editor's title.
+                            <span class="visually-hidden">"Show "</span>
                             {name}
                         </label>
                     </div>
