@@ -112,7 +112,8 @@ test('exports download a valid SVG and CSV', async ({ page }) => {
   expect(svgText.trim().endsWith('</svg>')).toBe(true);
   expect(svgText).toContain('Cumulative cost');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-  const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
+  // Lines starting with # are comments (title, date, assumptions).
+  const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n').filter((l) => !l.startsWith('#'));
   expect(lines[0]).toMatch(/^requests,months,Prompt engineering,RAG/);
   expect(lines.length).toBe(52);
   for (const line of lines.slice(1)) expect(line.split(',').every((x) => Number.isFinite(Number(x)))).toBe(true);

@@ -1,10 +1,12 @@
 //! The cost-versus-volume chart with a readout of the exact figures at the
-//! pointer (or at the slider, by keyboard), an axis switch and exports.
+//! pointer (or at the slider, by keyboard, in round steps), axis switches,
+//! a choice of curves to show, and exports carrying a title, the date and
+//! the assumptions.
 
 use leptos::prelude::*;
 
 use crate::core::costs::approach_cost::ApproachCost;
-use crate::core::costs::chart::{self, Chart, ChartRequest, PALETTE};
+use crate::core::costs::chart::{self, Chart, ChartOptions, ChartRequest, ExportInfo, PALETTE};
 use crate::core::costs::prices::Availability;
 use crate::core::costs::scenario::{self, Scenario};
 use crate::core::number_format;
@@ -25,6 +27,18 @@ fn viewport_width() -> f64 {
         .unwrap_or(1024.0)
 }
 
+/// What an export states about the scenario it was made from.
+fn export_info<'a>(today: &'a str, s: &'a Scenario, log_y: bool) -> ExportInfo<'a> {
+    ExportInfo {
+        today,
+        start: &s.start,
+        monthly_requests: s.monthly_requests,
+        horizon_months: s.horizon_months,
+        log_x: s.log_x,
+        log_y,
+    }
+}
+
 /// The chart section of the cost page.
 #[component]
 pub fn CostChartView(
@@ -39,34 +53,52 @@ pub fn CostChartView(
         }
     });
     on_cleanup(move || resize.remove());
+    // Chart-local view state: the cost axis scale and the hidden curves
+    // (by approach index), so a curve of another scale can be set aside.
+    let log_y = RwSignal::new(false);
+    let hidden = RwSignal::new(Vec::<usize>::new());
+    let compared = Memo::new(move |_| scenario.with(Scenario::compared));
+    let shown = Memo::new(move |_| {
+        let hide = hidden.get();
+        compared
+            .get()
+            .into_iter()
+            .filter(|i| !hide.contains(i))
+            .collect::<Vec<usize>>()
+    });
     let chart: Memo<Chart> = Memo::new(move |_| {
         let (width, height) = size.get();
         let t0 = browser_state::now_ms();
-        let s = scenario.get();
-        let shown = s.compared();
+        let (monthly_requests, max_requests, log_x) =
+            scenario.with(|s| (s.monthly_requests, s.max_requests(), s.log_x));
+        let shown = shown.get();
         let chart = resolved.with(|approaches| {
-            chart::render(&ChartRequest {
-                approaches,
-                shown: &shown,
-                monthly_requests: s.monthly_requests,
-                max_requests: s.max_requests(),
-                log_x: s.log_x,
-                width,
-                height,
-            })
+            chart::render_with(
+                &ChartRequest {
+                    approaches,
+                    shown: &shown,
+                    monthly_requests,
+                    max_requests,
+                    log_x,
+                    width,
+                    height,
+                },
+                &ChartOptions { log_y: log_y.get() },
+            )
         });
         browser_state::record_timing("costs-recompute-and-draw", browser_state::now_ms() - t0);
         chart
     });
-    // Where the readout is: a fraction 0..1000 along the volume axis.
-    let probe = RwSignal::new(500.0f64);
-    let probe_requests = Memo::new(move |_| {
+    // Where the readout is: a fraction 0..1 along the volume axis, snapped
+    // to the nearest round volume of the chart's stops.
+    let probe = RwSignal::new(0.5f64);
+    let probe_stop = Memo::new(move |_| {
         chart.with(|c| {
             let (left, right, _, _) = c.plot;
-            c.requests_at(left + probe.get() / 1000.0 * (right - left))
-                .unwrap_or(0.0)
+            c.stop_near(left + probe.get() * (right - left))
         })
     });
+    let probe_requests = Memo::new(move |_| chart.with(|c| c.stop(probe_stop.get())));
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
         use wasm_bindgen::JsCast;
         let Some(target) = ev
@@ -84,7 +116,7 @@ pub fn CostChartView(
         chart.with_untracked(|c| {
             let (left, right, _, _) = c.plot;
             if right > left {
-                probe.set(((x - left) / (right - left) * 1000.0).clamp(0.0, 1000.0));
+                probe.set(((x - left) / (right - left)).clamp(0.0, 1.0));
             }
         });
     };
@@ -92,27 +124,27 @@ pub fn CostChartView(
         chart.with(|c| {
             format!(
                 "{:.3}%",
-                c.x_of(probe_requests.get()) / f64::from(size.get().0) * 100.0
+                c.x_of(probe_requests.get()) / f64::from(c.width) * 100.0
             )
         })
     };
     let readout = move || {
         let q = probe_requests.get();
-        let (months, rows) = scenario.with(|s| resolved.with(|r| chart::readout_at(s, r, q)));
+        let v = scenario.with(|s| s.monthly_requests);
+        let out = shown.with(|sh| resolved.with(|r| chart::readout(r, sh, v, q).ranked()));
         view! {
             <p class="readout-title">
                 "At "<strong>{number_format::count(q)}</strong>" requests ("
-                {number_format::months(months)}"):"
+                {number_format::months(out.months)}"):"
             </p>
             <ol class="readout-list">
-                {rows.into_iter().map(|chart::ReadoutRow { index: i, name, cost, retired }| view! {
+                {out.rows.into_iter().map(|chart::ReadoutRow { index: i, name, cost }| view! {
                     <li>
                         <span class="swatch" style=format!("background:{}", PALETTE[i % PALETTE.len()]) aria-hidden="true"></span>
                         {name}": "
-                        {if retired {
-                            view! { <em>"retired with its base model"</em> }.into_any()
-                        } else {
-                            view! { <strong>{number_format::usd(cost)}</strong> }.into_any()
+                        {match cost {
+                            None => view! { <em>"retired with its base model"</em> }.into_any(),
+                            Some(cost) => view! { <strong>{number_format::usd(cost)}</strong> }.into_any(),
                         }}
                     </li>
                 }).collect_view()}
@@ -121,38 +153,74 @@ pub fn CostChartView(
     };
     let description = move || {
         chart.with(|c| {
+            let mut text = String::from("Cumulative cost against requests served");
+            if c.y_axis.log {
+                text.push_str(", logarithmic cost axis");
+            }
+            text.push('.');
             let marks: Vec<String> = c.markers.iter().map(|(_, _, label)| label.clone()).collect();
             if marks.is_empty() {
-                "Cumulative cost against requests served. No break-even point falls within the horizon.".to_string()
+                text.push_str(" No break-even point falls within the horizon.");
             } else {
-                format!(
-                    "Cumulative cost against requests served. Break-even points at {} requests.",
+                text.push_str(&format!(
+                    " Break-even points at {} requests.",
                     marks.join(", ")
-                )
+                ));
             }
+            let v = scenario.with(|s| s.monthly_requests);
+            resolved.with(|r| {
+                for ret in &c.retirements {
+                    if let Some(a) = r.get(ret.index) {
+                        text.push_str(&format!(
+                            " {} retires with its base model at {} requests ({}), its curve ends there.",
+                            a.name,
+                            number_format::count(ret.requests),
+                            number_format::months(if v > 0.0 { ret.requests / v } else { 0.0 })
+                        ));
+                    }
+                }
+                let hide = hidden.get();
+                let off: Vec<String> = compared
+                    .get()
+                    .into_iter()
+                    .filter(|i| hide.contains(i))
+                    .filter_map(|i| r.get(i).map(|a| a.name.clone()))
+                    .collect();
+                if !off.is_empty() {
+                    text.push_str(&format!(" Hidden: {}.", off.join(", ")));
+                }
+            });
+            text
         })
     };
+    // What the exports say about themselves: today, the scenario and the
+    // curves shown.
+    let export_state = move || {
+        (
+            browser_state::today(),
+            scenario.get_untracked(),
+            shown.get_untracked(),
+            log_y.get_untracked(),
+        )
+    };
+    let exported_svg = move || {
+        let (today, s, shown, log_y) = export_state();
+        let lines = resolved
+            .with_untracked(|a| chart::assumptions(a, &shown, &export_info(&today, &s, log_y)));
+        chart.with_untracked(|c| chart::export_svg(c, &lines))
+    };
     let export_svg = move |_| {
-        chart.with_untracked(|c| {
-            browser_state::download_text("tunewise-costs.svg", "image/svg+xml", &c.svg)
-        });
+        let (svg, _, _) = exported_svg();
+        browser_state::download_text("tunewise-costs.svg", "image/svg+xml", &svg);
     };
     let export_png = move |_| {
-        chart.with_untracked(|c| {
-            let (w, h) = size.get_untracked();
-            browser_state::download_svg_as_png(&c.svg, w, h, "tunewise-costs.png")
-        });
+        let (svg, w, h) = exported_svg();
+        browser_state::download_svg_as_png(&svg, w, h, "tunewise-costs.png");
     };
     let export_csv = move |_| {
-        let s = scenario.get_untracked();
+        let (today, s, shown, log_y) = export_state();
         let text = resolved.with_untracked(|a| {
-            chart::csv(
-                a,
-                &s.compared(),
-                s.monthly_requests,
-                s.max_requests(),
-                s.log_x,
-            )
+            chart::csv(a, &shown, s.max_requests(), &export_info(&today, &s, log_y))
         });
         browser_state::download_text("tunewise-costs.csv", "text/csv", &text);
     };
@@ -173,6 +241,42 @@ pub fn CostChartView(
             })
         })
     };
+    let curve_toggles = move || {
+        let names: Vec<(usize, String)> = resolved.with(|r| {
+            compared
+                .get()
+                .into_iter()
+                .filter_map(|i| r.get(i).map(|a| (i, a.name.clone())))
+                .collect()
+        });
+        names
+            .into_iter()
+            .map(|(i, name)| {
+                let id = format!("show-curve-{i}");
+                view! {
+                    <div class="check">
+                        <input type="checkbox" id=id.clone()
+                            prop:checked=move || !hidden.with(|h| h.contains(&i))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                hidden.update(|h| {
+                                    h.retain(|x| *x != i);
+                                    if !on {
+                                        h.push(i);
+                                    }
+                                });
+                            } />
+                        <label for=id>
+                            <span class="swatch" style=format!("background:{}", PALETTE[i % PALETTE.len()]) aria-hidden="true"></span>
+                            // "Show <name>": the name alone is the approach editor's title.
+                            <span class="visually-hidden">"Show "</span>
+                            {name}
+                        </label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
 
     view! {
         <section class="panel chart-panel" aria-labelledby="chart-title">
@@ -187,6 +291,11 @@ pub fn CostChartView(
                     <label for="log-axis">"Logarithmic volume axis"</label>
                 </div>
                 <div class="check">
+                    <input type="checkbox" id="log-cost-axis" prop:checked=move || log_y.get()
+                        on:change=move |ev| log_y.set(event_target_checked(&ev)) />
+                    <label for="log-cost-axis">"Logarithmic cost axis"</label>
+                </div>
+                <div class="check">
                     <input type="checkbox" id="include-unavailable" prop:checked=move || scenario.with(|s| s.include_unavailable)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
@@ -195,6 +304,10 @@ pub fn CostChartView(
                     <label for="include-unavailable">"Include unavailable presets"</label>
                 </div>
             </div>
+            <fieldset class="curve-toggles">
+                <legend>"Show on chart"</legend>
+                {curve_toggles}
+            </fieldset>
             {unavailable_note}
             <div class="chart-frame" on:pointermove=on_pointer>
                 <div class="chart" role="img" aria-label=description inner_html=move || chart.with(|c| c.svg.clone())></div>
@@ -202,12 +315,18 @@ pub fn CostChartView(
             </div>
             <div class="field probe-field">
                 <label for="probe">"Read the figures at a volume (drag, or use the arrow keys)"</label>
-                <input id="probe" type="range" min="0" max="1000" step="1"
-                    prop:value=move || probe.get().round().to_string()
+                <input id="probe" type="range" min="0" step="1"
+                    prop:max=move || chart.with(|c| c.stops.len().saturating_sub(1).to_string())
+                    prop:value=move || probe_stop.get().to_string()
                     aria-valuetext=move || format!("{} requests", number_format::count(probe_requests.get()))
                     on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            probe.set(v.clamp(0.0, 1000.0));
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            chart.with_untracked(|c| {
+                                let (left, right, _, _) = c.plot;
+                                if right > left {
+                                    probe.set(((c.x_of(c.stop(i)) - left) / (right - left)).clamp(0.0, 1.0));
+                                }
+                            });
                         }
                     } />
             </div>
