@@ -7,6 +7,7 @@ use crate::core::costs::approach_cost::{ApproachKind, FieldKind, Training};
 use crate::core::costs::fields::{FIELDS, FieldGroup};
 use crate::core::costs::prices::{self, Availability};
 use crate::core::costs::scenario::{self, Scenario};
+use crate::core::html_rows;
 use crate::core::number_format;
 use crate::ui::shared::number_field::NumberField;
 
@@ -121,31 +122,32 @@ pub fn ApproachEditor(
             } => None,
             Availability::Unavailable { reason } => Some(format!("Unavailable: {reason}")),
         };
-        let unavailable = matches!(status(), Availability::Unavailable { .. });
+        // Read-only: written as escaped HTML (see `core::html_rows`).
+        let e = html_rows::escape;
+        let note = p.note.map(|n| format!(" {}", e(n))).unwrap_or_default();
         let origin = if p.own_price {
-            view! {
-                <p class="own-price">
-                    <strong>"Example figures, not a provider's price."</strong>
-                    {p.note.map(|n| view! { " "{n} })}
-                </p>
-            }
-            .into_any()
+            format!(
+                "<p class=\"own-price\"><strong>Example figures, not a provider's price.</strong>{note}</p>"
+            )
         } else {
-            view! {
-                <p>
-                    "Prices as of "<strong>{p.as_of}</strong>" from "
-                    <a href=p.source target="_blank" rel="noopener noreferrer">{p.provider}</a>"."
-                    {p.note.map(|n| view! { " "{n} })}
-                </p>
-            }
-            .into_any()
+            format!(
+                "<p>Prices as of <strong>{}</strong> from <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>.{note}</p>",
+                e(p.as_of),
+                e(p.source),
+                e(p.provider)
+            )
         };
-        Some(view! {
-            <div class="preset-info" class:warning=unavailable>
-                {origin}
-                {availability.map(|t| view! { <p class="availability">{t}</p> })}
-            </div>
-        })
+        let availability = availability
+            .map(|t| format!("<p class=\"availability\">{}</p>", e(&t)))
+            .unwrap_or_default();
+        let class = if matches!(status(), Availability::Unavailable { .. }) {
+            "preset-info warning"
+        } else {
+            "preset-info"
+        };
+        Some(format!(
+            "<div class=\"{class}\">{origin}{availability}</div>"
+        ))
     };
     let training_mode = move || {
         scenario.with(|s| match s.approaches[idx].training {
@@ -250,7 +252,7 @@ pub fn ApproachEditor(
                 </div>
                 <div class="preset-about">
                     <p class="preset-applied" role="status">{move || applied.get()}</p>
-                    {preset_info}
+                    <div inner_html=move || preset_info().unwrap_or_default()></div>
                 </div>
                 <fieldset>
                     <legend>"Per request"</legend>

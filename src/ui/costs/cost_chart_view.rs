@@ -9,6 +9,7 @@ use crate::core::costs::approach_cost::ApproachCost;
 use crate::core::costs::chart::{self, Chart, ChartOptions, ChartRequest, ExportInfo, PALETTE};
 use crate::core::costs::prices::Availability;
 use crate::core::costs::scenario::{self, Scenario};
+use crate::core::html_rows;
 use crate::core::number_format;
 use crate::ui::browser_state;
 
@@ -132,24 +133,27 @@ pub fn CostChartView(
         let q = probe_requests.get();
         let v = scenario.with(|s| s.monthly_requests);
         let out = shown.with(|sh| resolved.with(|r| chart::readout(r, sh, v, q).ranked()));
-        view! {
-            <p class="readout-title">
-                "At "<strong>{number_format::count(q)}</strong>" requests ("
-                {number_format::months(out.months)}"):"
-            </p>
-            <ol class="readout-list">
-                {out.rows.into_iter().map(|chart::ReadoutRow { index: i, name, cost }| view! {
-                    <li>
-                        <span class="swatch" style=format!("background:{}", PALETTE[i % PALETTE.len()]) aria-hidden="true"></span>
-                        {name}": "
-                        {match cost {
-                            None => view! { <em>"retired with its base model"</em> }.into_any(),
-                            Some(cost) => view! { <strong>{number_format::usd(cost)}</strong> }.into_any(),
-                        }}
-                    </li>
-                }).collect_view()}
-            </ol>
-        }
+        // Read-only: written as escaped HTML (see `core::html_rows`).
+        let items: String = out
+            .rows
+            .iter()
+            .map(|row| {
+                let figure = match row.cost {
+                    None => "<em>retired with its base model</em>".to_string(),
+                    Some(cost) => format!("<strong>{}</strong>", number_format::usd(cost)),
+                };
+                format!(
+                    "<li><span class=\"swatch\" style=\"background:{}\" aria-hidden=\"true\"></span>{}: {figure}</li>",
+                    PALETTE[row.index % PALETTE.len()],
+                    html_rows::escape(&row.name)
+                )
+            })
+            .collect();
+        format!(
+            "<p class=\"readout-title\">At <strong>{}</strong> requests ({}):</p><ol class=\"readout-list\">{items}</ol>",
+            number_format::count(q),
+            number_format::months(out.months)
+        )
     };
     let description = move || {
         chart.with(|c| {
@@ -330,7 +334,7 @@ pub fn CostChartView(
                         }
                     } />
             </div>
-            <div class="readout">{readout}</div>
+            <div class="readout" inner_html=readout></div>
             <div class="actions">
                 <button type="button" class="secondary" on:click=export_svg>"Download SVG"</button>
                 <button type="button" class="secondary" on:click=export_png>"Download PNG"</button>
