@@ -5,25 +5,12 @@ const path = require('path');
 
 const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 
-async function open(page, hash = '') {
-  await page.goto('/costs.html' + hash);
-  await expect(page.getByRole('heading', { level: 1, name: 'Costs and break-even' })).toBeVisible();
-  await expect(chart(page)).toBeVisible();
-}
+const { openCosts: open, editorOf, openEditor } = require('./pages');
 
 // Found as a person finds them: by role and accessible name.
 const chart = (page) => page.getByRole('img', { name: /^Cumulative cost/ });
 const volumeField = (page) => page.getByRole('region', { name: 'Your volume' }).getByRole('textbox', { name: /^Requests per month/ });
 const chartPanel = (page) => page.getByRole('region', { name: 'Cumulative cost by volume' });
-// An approach's editor card (a <details> group) and how to open it: click its name.
-// `name` is the start of the approach's name ("API LoRA" for "API LoRA / small-model fine-tuning").
-const titleOf = (page, name) => page.getByText(new RegExp('^' + name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
-const editorOf = (page, name) => page.getByRole('group').filter({ has: titleOf(page, name) }).first();
-async function openEditor(page, name) {
-  const card = editorOf(page, name);
-  if (!(await card.evaluate((d) => d.open))) await titleOf(card, name).first().click();
-  return card;
-}
 
 test('the seed example: $500 ÷ $0.01 = 50,000 requests', async ({ page }) => {
   await open(page);

@@ -2,6 +2,7 @@
 // the readout, curves that can be hidden, a log cost axis, a probe that
 // moves in round, even steps, and labels that never overlap.
 const { test, expect } = require('./fixtures.js');
+const { openCosts } = require('./pages');
 const fs = require('fs');
 const path = require('path');
 
@@ -15,10 +16,8 @@ const readoutItems = (page) => chartPanel(page).getByRole('listitem');
 // An organisation that trains at OpenAI: its fine-tune, priced by
 // default, retires on 2027-01-14, inside the 24-month horizon.
 async function open(page) {
-  await page.goto('/costs.html');
-  await expect(page.getByRole('heading', { level: 1, name: 'Costs and break-even' })).toBeVisible();
+  await openCosts(page);
   await page.getByRole('radio', { name: 'Yes, within the last 60 days' }).check();
-  await expect(chart(page)).toBeVisible();
 }
 
 /** RFC 4180 rows of a CSV text, comment lines (starting with #) skipped. */

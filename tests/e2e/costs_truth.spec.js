@@ -4,18 +4,8 @@
 // says above what monthly volume it wins. Driven by role and label.
 const { test, expect } = require('./fixtures');
 
-async function open(page, hash = '') {
-  await page.goto('/costs.html' + hash);
-  await expect(page.getByRole('heading', { level: 1, name: 'Costs and break-even' })).toBeVisible();
-}
+const { openCosts: open, openEditor } = require('./pages');
 
-const titleOf = (page, name) => page.getByText(new RegExp('^' + name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
-const editorOf = (page, name) => page.getByRole('group').filter({ has: titleOf(page, name) }).first();
-async function openEditor(page, name) {
-  const card = editorOf(page, name);
-  if (!(await card.evaluate((d) => d.open))) await titleOf(card, name).first().click();
-  return card;
-}
 // The one-line summary in an editor's header: "$… per request · $… one-off · $… / month fixed".
 const summaryOf = (card) => card.getByText(/per request · .* one-off · .* \/ month fixed/);
 const costsTable = (page) => page.getByRole('region', { name: 'Cost per approach, scrollable' });

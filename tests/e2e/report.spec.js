@@ -8,13 +8,7 @@ const { execFileSync } = require('child_process');
 
 const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 
-const QUESTIONS = [
-  'Can prompt engineering solve it?',
-  'Can retrieval (RAG) solve it?',
-  'Do you have training data?',
-  'What is your budget?',
-  'What level of customization do you need?',
-];
+const { QUESTIONS } = require('./pages');
 const ANSWERS = ['No', 'No', 'Yes', 'Enough for training', 'Medium'];
 const OUTCOME = 'LoRA or fine-tuning';
 

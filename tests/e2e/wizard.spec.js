@@ -16,13 +16,7 @@ const PATHS = [
   { answers: ['No', 'No', 'Yes', 'Enough for training', 'High'], outcome: 'Full fine-tuning' },
 ];
 
-const QUESTIONS = [
-  'Can prompt engineering solve it?',
-  'Can retrieval (RAG) solve it?',
-  'Do you have training data?',
-  'What is your budget?',
-  'What level of customization do you need?',
-];
+const { QUESTIONS } = require('./pages');
 
 async function start(page) {
   await page.goto('/');

@@ -3,13 +3,7 @@
 // suggestion". Driven by role and accessible name.
 const { test, expect } = require('./fixtures');
 
-const QUESTIONS = [
-  'Can prompt engineering solve it?',
-  'Can retrieval (RAG) solve it?',
-  'Do you have training data?',
-  'What is your budget?',
-  'What level of customization do you need?',
-];
+const { QUESTIONS } = require('./pages');
 
 const question = (page, i) => page.getByRole('heading', { level: 2, name: QUESTIONS[i] });
 const progress = (page) => page.getByRole('complementary', { name: 'Your progress' });

@@ -22,6 +22,7 @@ use plotters::prelude::*;
 use crate::core::costs::approach_cost::ApproachCost;
 use crate::core::costs::break_even::{cheapest, cost_at};
 use crate::core::costs::scenario::Scenario;
+use crate::core::html_rows;
 use crate::core::number_format;
 
 /// Series colours (Okabe–Ito, distinguishable with common colour-vision
@@ -988,13 +989,6 @@ pub fn assumptions(approaches: &[ApproachCost], shown: &[usize], info: &ExportIn
     lines
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// `text` wrapped at spaces into lines of at most `width` characters.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
@@ -1030,9 +1024,9 @@ pub fn export_svg(chart: &Chart, assumptions: &[String]) -> (String, u32, u32) {
          <rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>\n\
          <text x=\"12\" y=\"24\" font-family=\"sans-serif\" font-size=\"16\" font-weight=\"bold\" fill=\"#1B1F27\">{}</text>\n\
          <g transform=\"translate(0,{TOP})\">\n",
-        xml_escape(EXPORT_TITLE),
-        xml_escape(&assumptions.join("\n")),
-        xml_escape(EXPORT_TITLE),
+        html_rows::escape(EXPORT_TITLE),
+        html_rows::escape(&assumptions.join("\n")),
+        html_rows::escape(EXPORT_TITLE),
     );
     svg.push_str(&chart.svg);
     svg.push_str("\n</g>\n");
@@ -1040,7 +1034,7 @@ pub fn export_svg(chart: &Chart, assumptions: &[String]) -> (String, u32, u32) {
         svg.push_str(&format!(
             "<text x=\"12\" y=\"{}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#1B1F27\">{}</text>\n",
             TOP + chart.height + 8 + LINE * (k as u32 + 1) - 4,
-            xml_escape(line)
+            html_rows::escape(line)
         ));
     }
     svg.push_str("</svg>\n");

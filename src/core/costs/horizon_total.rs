@@ -110,6 +110,18 @@ pub fn horizon_total(a: &ApproachCost, monthly_requests: f64, horizon_months: f6
     }
 }
 
+/// Months both `a` and `b` serve within `horizon_months`: the horizon, or
+/// the shorter of their lifetimes when one ends first. Comparisons over a
+/// span (the monthly-volume break-even) use this, so neither side is
+/// priced past its model's end.
+pub fn shared_span(a: &ApproachCost, b: &ApproachCost, horizon_months: f64) -> f64 {
+    [a.lifetime_months, b.lifetime_months]
+        .into_iter()
+        .flatten()
+        .filter(|m| m.is_finite())
+        .fold(horizon_months, f64::min)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +169,18 @@ mod tests {
         }
         a.lifetime_months = Some(24.0);
         assert!(horizon_total(&a, 10_000.0, 24.0).serves());
+    }
+
+    #[test]
+    fn the_shared_span_ends_with_the_first_lifetime() {
+        let mut a = self_hosted();
+        let b = self_hosted();
+        assert_eq!(shared_span(&a, &b, 24.0), 24.0);
+        a.lifetime_months = Some(1.4);
+        assert_eq!(shared_span(&a, &b, 24.0), 1.4);
+        assert_eq!(shared_span(&b, &a, 24.0), 1.4);
+        a.lifetime_months = Some(30.0);
+        assert_eq!(shared_span(&a, &b, 24.0), 24.0);
     }
 
     #[test]

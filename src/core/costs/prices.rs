@@ -263,30 +263,32 @@ pub fn status(
 }
 
 /// Availability of `preset` for an approach of `kind` started on `start`
-/// (an ISO date; today or a planned date) by an organisation of `standing`.
+/// (an ISO date; today or a planned date) by an organisation of `standing`:
+/// [`status`] says whether it can be used, this adds why not, or how long
+/// a model trained on it can serve.
 pub fn availability(
-    preset: &Preset,
+    preset: &'static Preset,
     kind: ApproachKind,
     start: &str,
     standing: OrgStanding,
 ) -> Availability {
-    let trains = kind.trains();
-    if let Some(retires) = preset.retires
-        && months_between(start, retires).is_some_and(|m| m <= 0.0)
-    {
-        return Availability::Unavailable {
-            reason: format!("{} was retired on {retires}.", preset.model),
-        };
+    match status(preset, kind, start, standing) {
+        PresetStatus::Retired { date } => Availability::Unavailable {
+            reason: format!("{} was retired on {date}.", preset.model),
+        },
+        PresetStatus::Closed { .. } => Availability::Unavailable {
+            reason: closed_for(preset, standing, start)
+                .map(|(_, reason)| reason)
+                .unwrap_or_default(),
+        },
+        _ => Availability::Available {
+            lifetime_months: if kind.trains() {
+                preset.retires.and_then(|r| months_between(start, r))
+            } else {
+                None
+            },
+        },
     }
-    if trains && let Some((_, reason)) = closed_for(preset, standing, start) {
-        return Availability::Unavailable { reason };
-    }
-    let lifetime_months = if trains {
-        preset.retires.and_then(|r| months_between(start, r))
-    } else {
-        None
-    };
-    Availability::Available { lifetime_months }
 }
 
 /// The price figures an approach of `kind` has when no preset sets them:

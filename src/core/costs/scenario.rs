@@ -203,19 +203,20 @@ impl Scenario {
     /// request profile, lifetimes bound to the start date. Every view
     /// prices these, never `approaches` directly.
     pub fn resolved(&self) -> Vec<ApproachCost> {
-        (0..self.approaches.len())
-            .map(|i| {
-                let mut a = self.approaches[i].clone();
-                self.profile.apply(&mut a);
-                // Unavailable approaches are compared only when the user opts
-                // in, to see them as if they were still offered.
-                a.lifetime_months = match availability(self, i) {
-                    Availability::Available { lifetime_months } => lifetime_months,
-                    Availability::Unavailable { .. } => None,
-                };
-                a
-            })
-            .collect()
+        (0..self.approaches.len()).map(|i| self.priced(i)).collect()
+    }
+
+    /// Approach `i` as it is priced (one entry of [`Scenario::resolved`]).
+    pub fn priced(&self, i: usize) -> ApproachCost {
+        let mut a = self.approaches[i].clone();
+        self.profile.apply(&mut a);
+        // Unavailable approaches are compared only when the user opts in,
+        // to see them as if they were still offered.
+        a.lifetime_months = match availability(self, i) {
+            Availability::Available { lifetime_months } => lifetime_months,
+            Availability::Unavailable { .. } => None,
+        };
+        a
     }
 
     /// Indices of the approaches to compare: enabled, and available unless

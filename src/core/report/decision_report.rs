@@ -610,13 +610,13 @@ fn recommended(
             join_words(&labels(&missing_kinds))
         ));
     }
+    let chosen_all_in = horizon_total(r, v, h).all_in_per_request();
     let cheaper_but_retiring: Vec<String> = candidates
         .iter()
         .filter(|a| {
             retires_within(a, h)
                 && !c.retires_early
-                && horizon_total(a, v, h).all_in_per_request()
-                    < horizon_total(r, v, h).all_in_per_request()
+                && horizon_total(a, v, h).all_in_per_request() < chosen_all_in
         })
         .map(|a| quoted(&a.name))
         .collect();

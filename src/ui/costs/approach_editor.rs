@@ -50,9 +50,7 @@ pub fn ApproachEditor(
     let summary = move || {
         scenario.with(|s| {
             // Priced as every view prices it: tokens from the shared profile.
-            let mut a = s.approaches[idx].clone();
-            s.profile.apply(&mut a);
-            let a = &a;
+            let a = &s.priced(idx);
             format!(
                 "{} per request · {} one-off · {} / month fixed",
                 number_format::usd(a.per_request()),

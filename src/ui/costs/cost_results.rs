@@ -7,7 +7,7 @@ use crate::core::costs::approach_cost::ApproachCost;
 use crate::core::costs::approach_notes::{NoteKind, approach_notes, cheapest_over_horizon};
 use crate::core::costs::break_even::{self, BreakEven, VolumeWin, volume_break_even};
 use crate::core::costs::chart::PALETTE;
-use crate::core::costs::horizon_total::{HorizonTotal, horizon_total};
+use crate::core::costs::horizon_total::{HorizonTotal, horizon_total, shared_span};
 use crate::core::costs::scenario::Scenario;
 use crate::core::html_rows;
 use crate::core::number_format;
@@ -154,11 +154,7 @@ pub fn CostResults(
                 .into_iter()
                 .map(|c| {
                     let (base, cand) = (&approaches[c.baseline], &approaches[c.candidate]);
-                    // Over the months both serve.
-                    let months = [base.lifetime_months, cand.lifetime_months]
-                        .into_iter()
-                        .flatten()
-                        .fold(s.horizon_months, f64::min);
+                    let months = shared_span(base, cand, s.horizon_months);
                     let win = volume_break_even(base, cand, months);
                     let cells = [
                         base.name.clone(),
