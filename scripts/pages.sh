@@ -14,6 +14,7 @@ cd "$ROOT"
 PAGES=(
   "costs|costs|Costs and break-even · tunewise|"
   "dataset|dataset|Check a fine-tuning dataset · tunewise|worker"
+  "training|training|Plan and read a training run · tunewise|"
   "report|report|Decision report · tunewise|"
 )
 

@@ -13,3 +13,4 @@ pub mod number_format;
 pub mod number_parse;
 pub mod report;
 pub mod route;
+pub mod training;

@@ -15,6 +15,8 @@ pub enum Section {
     Costs,
     /// The fine-tuning dataset validator.
     Dataset,
+    /// The training process: plan, evaluation planner, run explorer.
+    Training,
     /// The decision report (its own page, built from the other sections).
     Report,
     /// Reference pages explaining each adaptation approach.
@@ -23,10 +25,11 @@ pub enum Section {
 
 impl Section {
     /// Every section, in navigation order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Wizard,
         Section::Costs,
         Section::Dataset,
+        Section::Training,
         Section::Report,
         Section::Approaches,
     ];
@@ -37,6 +40,7 @@ impl Section {
             Section::Wizard => "wizard",
             Section::Costs => "costs",
             Section::Dataset => "dataset",
+            Section::Training => "training",
             Section::Report => "report",
             Section::Approaches => "approaches",
         }
@@ -48,6 +52,7 @@ impl Section {
             Section::Wizard => "Wizard",
             Section::Costs => "Costs",
             Section::Dataset => "Dataset",
+            Section::Training => "Training",
             Section::Report => "Report",
             Section::Approaches => "Approaches",
         }
@@ -59,6 +64,7 @@ impl Section {
             Section::Wizard => "Should we fine-tune? · tunewise",
             Section::Costs => "Costs and break-even · tunewise",
             Section::Dataset => "Check a fine-tuning dataset · tunewise",
+            Section::Training => "Plan and read a training run · tunewise",
             Section::Report => "Decision report · tunewise",
             Section::Approaches => "Approaches explained · tunewise",
         }
@@ -75,6 +81,8 @@ pub enum Page {
     Costs,
     /// `dataset.html`: the dataset validator.
     Dataset,
+    /// `training.html`: the training plan, evaluation planner and run explorer.
+    Training,
     /// `report.html`: the decision report, built from every section's
     /// state (no section of its own: it reads the others).
     Report,
@@ -87,6 +95,7 @@ impl Page {
             Page::Main => "./",
             Page::Costs => "costs.html",
             Page::Dataset => "dataset.html",
+            Page::Training => "training.html",
             Page::Report => "report.html",
         }
     }
@@ -106,6 +115,7 @@ impl Section {
         match self {
             Section::Costs => Page::Costs,
             Section::Dataset => Page::Dataset,
+            Section::Training => Page::Training,
             Section::Report => Page::Report,
             Section::Wizard | Section::Approaches => Page::Main,
         }

@@ -10,11 +10,13 @@ mod dataset;
 mod decision;
 mod report;
 mod shared;
+mod training;
 
 pub use costs::app::CostsApp;
 pub use dataset::app::DatasetApp;
 pub use decision::app::App;
 use report::app::ReportApp;
+use training::app::TrainingApp;
 
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -39,6 +41,12 @@ pub fn mount_costs() {
 pub fn mount_dataset() {
     install_panic_hook();
     leptos::mount::mount_to_body(DatasetApp);
+}
+
+/// Starts `training.html`: installs the panic hook and mounts [`TrainingApp`].
+pub fn mount_training() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(TrainingApp);
 }
 
 /// Starts `report.html`: installs the panic hook and mounts [`ReportApp`].

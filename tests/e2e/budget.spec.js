@@ -13,6 +13,7 @@ for (const [name, url, heading] of [
   ['the cost calculator (costs.html)', '/costs.html', { level: 1, name: 'Costs and break-even' }],
   // The validator's worker and vocabulary load only when a file is chosen.
   ['the dataset validator (dataset.html)', '/dataset.html', { level: 1, name: 'Check a fine-tuning dataset' }],
+  ['the training page (training.html)', '/training.html', { level: 1, name: 'Plan and read a training run' }],
   ['the decision report (report.html)', '/report.html', { level: 1, name: 'Decision report' }],
 ]) {
   test(`a first visit to ${name} downloads at most 250,000 bytes gzip`, async ({ page }) => {

@@ -8,6 +8,7 @@ const PAGES = [
   { path: '/#/approaches', heading: 'Ways to adapt a model' },
   { path: '/costs.html', heading: 'Costs and break-even' },
   { path: '/dataset.html', heading: 'Check a fine-tuning dataset' },
+  { path: '/training.html', heading: 'Plan and read a training run' },
 ];
 
 for (const { path, heading } of PAGES) {

@@ -39,6 +39,7 @@ pub fn fill_url(section: Section) -> &'static str {
         Section::Wizard => "index.html#/wizard",
         Section::Costs => "costs.html",
         Section::Dataset => "dataset.html",
+        Section::Training => "training.html",
         Section::Report => "report.html",
         Section::Approaches => "index.html#/approaches",
     }

@@ -59,6 +59,7 @@ fn page_name(section: Section) -> &'static str {
         Section::Wizard => "the wizard",
         Section::Costs => "the cost calculator",
         Section::Dataset => "the dataset validator",
+        Section::Training => "the training page",
         Section::Report => "the decision report",
         Section::Approaches => "the approaches",
     }

@@ -20,6 +20,7 @@ fn fill_in(section: Section) -> &'static str {
         Section::Wizard => "Fill it in with the wizard",
         Section::Costs => "Enter your figures in the cost calculator",
         Section::Dataset => "Check a dataset",
+        Section::Training => "Plan the training",
         Section::Report => "Open the decision report",
         Section::Approaches => "Read about the approaches",
     }
