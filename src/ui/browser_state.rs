@@ -6,7 +6,10 @@ use wasm_bindgen::JsValue;
 
 use crate::core::costs::scenario::{self, Scenario};
 use crate::core::dataset::brief::DatasetBrief;
+use crate::core::dataset::settings;
 use crate::core::decision::wizard_link::{self, WizardState};
+use crate::core::report::state::SharedState;
+use crate::core::training::training_state;
 
 /// Local-storage key of the wizard's state (its query string).
 pub const WIZARD_KEY: &str = "tunewise.wizard.v1";
@@ -21,6 +24,23 @@ pub const DATASET_REPORT_KEY: &str = "tunewise.dataset-report.v1";
 /// Local-storage key of the last checked training file's brief
 /// (`DatasetBrief::to_query`), which the wizard and the report read.
 pub const DATASET_BRIEF_KEY: &str = "tunewise.dataset-brief.v1";
+
+/// Local-storage key of the training page's state (`training_state::encode`).
+pub const TRAINING_KEY: &str = "tunewise.training.v1";
+
+/// Everything the tools saved, for `today`: what the report and the
+/// training page read.
+pub fn load_shared(today: &str) -> SharedState {
+    SharedState {
+        wizard: load_wizard(),
+        costs: load_costs(today),
+        dataset: load_dataset_brief(),
+        dataset_settings: load(DATASET_KEY).map(|q| settings::decode(&q)),
+        training: load(TRAINING_KEY)
+            .map(|q| training_state::decode(&q))
+            .unwrap_or_default(),
+    }
+}
 
 /// The wizard's saved state, or the empty one.
 pub fn load_wizard() -> WizardState {

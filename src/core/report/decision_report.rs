@@ -13,6 +13,7 @@
 //! user-written text (approach and file names) as written, and never reads
 //! the clock: `today` is passed in.
 
+use crate::core::training::training_plan::{PlanInputs, TrainingPlan, training_plan};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind};
@@ -46,7 +47,7 @@ pub fn fill_url(section: Section) -> &'static str {
 }
 
 /// Serde form of a [`Section`]: its slug (`"wizard"`, `"costs"`, …).
-mod section_slug {
+pub(crate) mod section_slug {
     use super::*;
 
     pub fn serialize<S: Serializer>(section: &Section, s: S) -> Result<S::Ok, S::Error> {
@@ -144,6 +145,11 @@ pub struct DecisionReport {
     pub recommended_approach: Part<RecommendedApproach>,
     /// The checked dataset; missing when none was checked.
     pub dataset: Part<DatasetSummary>,
+    /// The training plan, from data to deployment; missing until a dataset
+    /// is checked or the wizard is finished (see
+    /// [`crate::core::training::training_plan`]).
+    #[serde(default = "no_training_plan")]
+    pub training_plan: Part<TrainingPlan>,
     /// Every assumption the figures rest on.
     pub assumptions: Assumptions,
 }
@@ -156,6 +162,7 @@ impl DecisionReport {
             self.costs.missing.as_ref(),
             self.recommended_approach.missing(),
             self.dataset.missing(),
+            self.training_plan.missing(),
         ]
         .into_iter()
         .flatten()
@@ -461,6 +468,19 @@ pub fn build_report(state: &SharedState, today: &str) -> DecisionReport {
             Section::Dataset,
         )),
     };
+    let plan_inputs = PlanInputs {
+        wizard: &state.wizard,
+        scenario: s,
+        brief: state.dataset.as_ref(),
+        dataset_settings: state.dataset_settings.as_ref(),
+        split: None,
+    };
+    let plan = training_plan(&plan_inputs);
+    let training_plan = if plan.has_own_figures(&plan_inputs) {
+        Part::Filled(plan)
+    } else {
+        no_training_plan()
+    };
     DecisionReport {
         made_on: today.to_string(),
         recommendation,
@@ -468,8 +488,18 @@ pub fn build_report(state: &SharedState, today: &str) -> DecisionReport {
         costs: costs(s, kinds, choice.as_ref()),
         recommended_approach,
         dataset,
+        training_plan,
         assumptions: assumptions(s),
     }
+}
+
+/// The training plan's part before any of the user's figures exist.
+fn no_training_plan() -> Part<TrainingPlan> {
+    Part::Missing(Missing::new(
+        "There is no training plan yet: check a dataset or finish the wizard, and the \
+         training page fills the plan with your figures.",
+        Section::Training,
+    ))
 }
 
 fn unfinished_wizard(nothing_answered: bool, pending: Step) -> Missing {
@@ -783,6 +813,8 @@ pub(crate) mod tests {
                         wizard: wizard(w),
                         costs,
                         dataset: with_dataset.then(dataset),
+                        dataset_settings: None,
+                        training: Default::default(),
                     };
                     let r = build_report(&state, TODAY);
                     let case = format!("{w:?}, dataset {with_dataset}, edited {edited}");
@@ -835,8 +867,15 @@ pub(crate) mod tests {
                     let missing = r.missing().len();
                     let expected = usize::from(!finished) * 2
                         + usize::from(!with_dataset)
-                        + usize::from(!edited);
+                        + usize::from(!edited)
+                        // The training plan needs a dataset or a finished wizard.
+                        + usize::from(!finished && !with_dataset);
                     assert_eq!(missing, expected, "{case}");
+                    assert_eq!(
+                        r.training_plan.filled().is_some(),
+                        finished || with_dataset,
+                        "{case}"
+                    );
                 }
             }
         }
@@ -853,6 +892,8 @@ pub(crate) mod tests {
                 prices::OrgStanding::Active,
             ),
             dataset: None,
+            dataset_settings: None,
+            training: Default::default(),
         };
         let r = build_report(&state, TODAY);
         let rec = r.recommended_approach.filled().unwrap();
@@ -949,6 +990,8 @@ pub(crate) mod tests {
             },
             costs,
             dataset: Some(dataset()),
+            dataset_settings: None,
+            training: Default::default(),
         }
     }
 

@@ -8,11 +8,16 @@
 //! - `c`: the calculator's query string ([`scenario::encode`]), likewise;
 //! - `d`: the dataset brief's query string ([`DatasetBrief::to_query`]),
 //!   likewise; empty when no dataset was checked;
+//! - `s`: the Dataset page's settings ([`settings::encode`]), likewise;
+//!   empty when none are saved. Optional: links made before it existed
+//!   have none and lose nothing;
+//! - `t`: the training page's state ([`training_state::encode`]), likewise;
+//!   optional too;
 //! - `end=1`: closes the link, so a link cut anywhere (mail and chat
 //!   programs cut long addresses) is recognised.
 //!
-//! Every part is always written, even when empty, so a missing one means
-//! the link was cut.
+//! Every part is always written, even when empty, so a missing required
+//! one (`w`, `c`, `d`) means the link was cut.
 //!
 //! Decoding never fails and never panics ([`decode`]):
 //! - a part that does not read back exactly (an unknown key, a value its
@@ -36,9 +41,11 @@ use std::collections::HashSet;
 
 use crate::core::costs::scenario;
 use crate::core::dataset::brief::DatasetBrief;
+use crate::core::dataset::settings;
 use crate::core::decision::suggest::join_words;
 use crate::core::decision::wizard_link;
 use crate::core::report::state::SharedState;
+use crate::core::training::training_state;
 
 /// The version of the link format this tunewise writes.
 pub const VERSION: u32 = 1;
@@ -51,11 +58,25 @@ pub enum LinkPart {
     Wizard,
     Costs,
     Dataset,
+    DatasetSettings,
+    Training,
 }
 
 impl LinkPart {
     /// Every part, in the order the link writes them.
-    pub const ALL: [LinkPart; 3] = [LinkPart::Wizard, LinkPart::Costs, LinkPart::Dataset];
+    pub const ALL: [LinkPart; 5] = [
+        LinkPart::Wizard,
+        LinkPart::Costs,
+        LinkPart::Dataset,
+        LinkPart::DatasetSettings,
+        LinkPart::Training,
+    ];
+
+    /// Whether every version-1 link carries the part (so its absence means
+    /// the link was cut); the parts added later are optional.
+    pub fn required(self) -> bool {
+        matches!(self, LinkPart::Wizard | LinkPart::Costs | LinkPart::Dataset)
+    }
 
     /// The part's key in the link.
     pub fn key(self) -> &'static str {
@@ -63,6 +84,8 @@ impl LinkPart {
             LinkPart::Wizard => "w",
             LinkPart::Costs => "c",
             LinkPart::Dataset => "d",
+            LinkPart::DatasetSettings => "s",
+            LinkPart::Training => "t",
         }
     }
 
@@ -72,6 +95,8 @@ impl LinkPart {
             LinkPart::Wizard => "wizard",
             LinkPart::Costs => "costs",
             LinkPart::Dataset => "dataset",
+            LinkPart::DatasetSettings => "dataset_settings",
+            LinkPart::Training => "training",
         }
     }
 
@@ -81,6 +106,8 @@ impl LinkPart {
             LinkPart::Wizard => "the wizard's answers",
             LinkPart::Costs => "the cost figures",
             LinkPart::Dataset => "the dataset summary",
+            LinkPart::DatasetSettings => "the Dataset page's settings",
+            LinkPart::Training => "the training settings",
         }
     }
 }
@@ -170,6 +197,18 @@ pub fn encode(state: &SharedState) -> String {
         .append_pair(LinkPart::Wizard.key(), &wizard_link::encode(&state.wizard))
         .append_pair(LinkPart::Costs.key(), &scenario::encode(&state.costs))
         .append_pair(LinkPart::Dataset.key(), &dataset)
+        .append_pair(
+            LinkPart::DatasetSettings.key(),
+            &state
+                .dataset_settings
+                .as_ref()
+                .map(settings::encode)
+                .unwrap_or_default(),
+        )
+        .append_pair(
+            LinkPart::Training.key(),
+            &training_state::encode(&state.training),
+        )
         .append_pair("end", "1")
         .finish()
 }
@@ -203,7 +242,7 @@ pub fn decode(query: &str, today: &str) -> DecodedLink {
         };
     }
     let mut version = None;
-    let mut parts: [Option<String>; 3] = [None, None, None];
+    let mut parts: [Option<String>; 5] = Default::default();
     let mut closed = false;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         match key.as_ref() {
@@ -253,6 +292,24 @@ pub fn decode(query: &str, today: &str) -> DecodedLink {
                 }
                 _ => false,
             },
+            LinkPart::DatasetSettings if text.is_empty() => true,
+            LinkPart::DatasetSettings => {
+                let d = settings::decode(text);
+                let ok = reads_back(text, &settings::encode(&d));
+                if ok {
+                    state.dataset_settings = Some(d);
+                }
+                ok
+            }
+            LinkPart::Training => {
+                let t = training_state::decode(text);
+                let ok = text.len() <= training_state::MAX_LEN
+                    && reads_back(text, &training_state::encode(&t));
+                if ok {
+                    state.training = t;
+                }
+                ok
+            }
         };
         if !read {
             unreadable.push(part);
@@ -265,12 +322,15 @@ pub fn decode(query: &str, today: &str) -> DecodedLink {
         None => Some(LinkNote::MissingVersion),
         Some(n) if n > VERSION => Some(LinkNote::FutureVersion(n)),
         Some(_) => {
-            let missing = parts.iter().any(Option::is_none);
+            let missing = LinkPart::ALL
+                .into_iter()
+                .zip(&parts)
+                .any(|(p, text)| p.required() && text.is_none());
             if missing || !closed || ends_mid_escape(query) {
                 let lost = LinkPart::ALL
                     .into_iter()
                     .zip(&parts)
-                    .filter(|(p, text)| text.is_none() || unreadable.contains(p))
+                    .filter(|(p, text)| (p.required() && text.is_none()) || unreadable.contains(p))
                     .map(|(p, _)| p)
                     .collect();
                 Some(LinkNote::Truncated(lost))
@@ -329,6 +389,8 @@ mod tests {
                 trainable_tokens: Some(20_110),
                 min_examples: Some(10),
             }),
+            dataset_settings: None,
+            training: Default::default(),
         }
     }
 
@@ -369,6 +431,40 @@ mod tests {
         &d=f%3Dtrain%2Bset.jsonl%26at%3D2026-12-01T10%253A15%253A00Z%26fmt%3Dchat%26l%3D90%26v%3D87\
         %26c%3D85%26e%3D0%26w%3D3%26enc%3Do200k_base%26tt%3D45210%26tr%3D20110%26min%3D10\
         &end=1";
+
+    #[test]
+    fn the_dataset_settings_and_training_parts_travel_and_are_optional() {
+        let mut s = sample();
+        s.dataset_settings = Some(crate::core::dataset::settings::DatasetSettings {
+            epochs: Some(5),
+            ..Default::default()
+        });
+        let link = encode(&s);
+        assert!(link.contains("&s=") && link.contains("&t=v%3D1"), "{link}");
+        assert_eq!(
+            decode(&link, TODAY),
+            DecodedLink {
+                state: s.clone(),
+                note: None
+            }
+        );
+        // Without them (a link made before they existed): no note, defaults.
+        let old = link
+            .split('&')
+            .filter(|p| !p.starts_with("s=") && !p.starts_with("t="))
+            .collect::<Vec<_>>()
+            .join("&");
+        let d = decode(&old, TODAY);
+        assert_eq!(d.note, None);
+        assert_eq!(d.state.dataset_settings, None);
+        assert_eq!(d.state.wizard, s.wizard);
+        // A damaged settings part is named.
+        let bad = link.replace("&s=", "&s=epochs%3D9999%26");
+        assert_eq!(
+            decode(&bad, TODAY).note,
+            Some(LinkNote::Damaged(vec![LinkPart::DatasetSettings]))
+        );
+    }
 
     #[test]
     fn a_link_made_on_2026_12_01_still_decodes() {
@@ -432,7 +528,7 @@ mod tests {
         let empty = SharedState::empty(TODAY);
         let link = encode(&empty);
         assert!(
-            link.contains("&w=&c=") && link.ends_with("&d=&end=1"),
+            link.contains("&w=&c=") && link.ends_with("&d=&s=&t=v%3D1&end=1"),
             "{link}"
         );
         assert_eq!(
@@ -473,7 +569,7 @@ mod tests {
 
         let bad_all = with_part(&with_part(&bad_costs, "w", "pe=perhaps"), "d", "%%%");
         let d = decode(&bad_all, TODAY);
-        assert_eq!(d.note, Some(LinkNote::Damaged(LinkPart::ALL.to_vec())));
+        assert_eq!(d.note, Some(LinkNote::Damaged(LinkPart::ALL[..3].to_vec())));
         assert_eq!(d.state, SharedState::empty(TODAY));
         assert!(
             d.note.unwrap().message().contains(

@@ -10,11 +10,13 @@
 //! decides nothing (every figure and verdict comes from `decision_report`).
 
 use crate::core::number_format::{count, counted, months, usd};
+use crate::core::report::decision_report::fill_url;
 use crate::core::report::decision_report::{
     ApproachCosts, BreakEvenResult, BreakEvenRow, CatchingUp, DatasetSummary, DecisionReport,
     Missing, Part, RecommendedApproach,
 };
 use crate::core::route::Section;
+use crate::core::training::training_plan::{TrainingPlan, Value as PlanValue};
 
 /// `text` made inert for Markdown: every character that could start
 /// markup (links, images, HTML, code, emphasis, table cells) is
@@ -87,6 +89,7 @@ pub fn to_markdown(r: &DecisionReport) -> String {
     costs(&mut out, r);
     break_even(&mut out, r);
     dataset(&mut out, &r.dataset);
+    training_plan(&mut out, &r.training_plan);
     assumptions(&mut out, r);
     let end = out.trim_end().len();
     out.truncate(end);
@@ -333,6 +336,33 @@ fn dataset(out: &mut String, d: &Part<DatasetSummary>) {
         ));
     }
     out.push('\n');
+}
+
+fn training_plan(out: &mut String, p: &Part<TrainingPlan>) {
+    out.push_str("## Training plan\n\n");
+    let plan = match p {
+        Part::Missing(m) => return out.push_str(&missing(m)),
+        Part::Filled(plan) => plan,
+    };
+    out.push_str(&format!("{}\n\n", escape(&plan.approach_note)));
+    for (n, stage) in plan.stages.iter().enumerate() {
+        out.push_str(&format!("### {}. {}\n\n", n + 1, escape(&stage.title)));
+        for f in &stage.figures {
+            match &f.value {
+                PlanValue::Known { text } => {
+                    out.push_str(&format!("- {}: {}\n", escape(&f.label), escape(text)))
+                }
+                PlanValue::Missing { what, section } => out.push_str(&format!(
+                    "- {}: not known yet. {} ([{}]({})).\n",
+                    escape(&f.label),
+                    escape(what),
+                    page_name(*section),
+                    fill_url(*section)
+                )),
+            }
+        }
+        out.push('\n');
+    }
 }
 
 fn assumptions(out: &mut String, r: &DecisionReport) {

@@ -6,7 +6,9 @@
 
 use crate::core::costs::scenario::{Scenario, default_scenario};
 use crate::core::dataset::brief::DatasetBrief;
+use crate::core::dataset::settings::DatasetSettings;
 use crate::core::decision::wizard_link::WizardState;
+use crate::core::training::training_state::TrainingState;
 
 /// The state of all three tools, as one link shares it.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +19,11 @@ pub struct SharedState {
     pub costs: Scenario,
     /// The brief of the last checked dataset, if one was checked.
     pub dataset: Option<DatasetBrief>,
+    /// The Dataset page's choices (provider, epochs, training price), when
+    /// saved: the training plan's epochs and training cost read them.
+    pub dataset_settings: Option<DatasetSettings>,
+    /// The training page's evaluation and early-stopping settings.
+    pub training: TrainingState,
 }
 
 impl SharedState {
@@ -27,6 +34,8 @@ impl SharedState {
             wizard: WizardState::default(),
             costs: default_scenario(today),
             dataset: None,
+            dataset_settings: None,
+            training: TrainingState::default(),
         }
     }
 }

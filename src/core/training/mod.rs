@@ -8,6 +8,7 @@
 
 // The plan and the page's saved state.
 pub mod hyperparameters;
+pub mod plan_html;
 pub mod training_plan;
 pub mod training_state;
 

@@ -26,11 +26,7 @@ pub enum Source {
 
 /// The user's saved state for `today`.
 fn saved(today: &str) -> SharedState {
-    SharedState {
-        wizard: browser_state::load_wizard(),
-        costs: browser_state::load_costs(today),
-        dataset: browser_state::load_dataset_brief(),
-    }
+    browser_state::load_shared(today)
 }
 
 /// The state the address asks for: a report link's, else the saved one.
@@ -70,6 +66,8 @@ pub fn ReportApp() -> impl IntoView {
             browser_state::WIZARD_KEY,
             browser_state::COSTS_KEY,
             browser_state::DATASET_BRIEF_KEY,
+            browser_state::DATASET_KEY,
+            browser_state::TRAINING_KEY,
         ];
         if source.with_untracked(|s| *s == Source::Saved) && ours.contains(&key.as_str()) {
             state.set(saved(&on_store));

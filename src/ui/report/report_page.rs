@@ -12,6 +12,7 @@ use crate::ui::report::report_actions::ReportActions;
 use crate::ui::report::report_chart::ReportChart;
 use crate::ui::report::report_sections::{
     AssumptionsSection, BreakEvenSection, CostsSection, DatasetSection, RecommendationSection,
+    TrainingPlanSection,
 };
 
 /// The report page for `report` (built from `state`, which came from `source`).
@@ -61,6 +62,7 @@ pub fn ReportPage(
             <BreakEvenSection report />
             <ReportChart state />
             <DatasetSection report />
+            <TrainingPlanSection report />
             <AssumptionsSection report />
         </article>
     }

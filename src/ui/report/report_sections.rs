@@ -5,6 +5,7 @@
 //! where to fill it in. Figures and verdicts all come from the report;
 //! this file only words and lays them out.
 
+use crate::core::training::plan_html::plan_html;
 use leptos::prelude::*;
 
 use crate::core::number_format::{count, counted, months, usd};
@@ -356,6 +357,24 @@ pub fn DatasetSection(report: Memo<DecisionReport>) -> impl IntoView {
     };
     view! {
         <ReportSection id="report-dataset-title" title="Dataset">
+            {body}
+        </ReportSection>
+    }
+}
+
+/// The training plan, written by `core::training::plan_html`.
+#[component]
+pub fn TrainingPlanSection(report: Memo<DecisionReport>) -> impl IntoView {
+    let body = move || {
+        report.with(|r| match &r.training_plan {
+            Part::Missing(m) => view! { <MissingNote missing=m.clone() /> }.into_any(),
+            Part::Filled(plan) => {
+                view! { <div class="plan" inner_html=plan_html(plan)></div> }.into_any()
+            }
+        })
+    };
+    view! {
+        <ReportSection id="report-training-title" title="Training plan">
             {body}
         </ReportSection>
     }
