@@ -19,6 +19,7 @@
 //!
 //! Architecture invariant: pure arithmetic, no UI imports.
 
+use crate::core::costs::volume_growth;
 use crate::core::number_parse::parse_number;
 
 /// Largest value any money, token or volume input may take.
@@ -145,6 +146,11 @@ pub struct ApproachCost {
     pub lifetime_months: Option<f64>,
     /// Id of the price preset the figures came from, if any.
     pub preset: Option<&'static str>,
+    /// How fast the monthly volume grows, per month (0.1 = 10 %): the
+    /// scenario's, set by `Scenario::resolved` (every approach of a
+    /// scenario carries the same). Months and requests convert through
+    /// [`crate::core::costs::volume_growth`].
+    pub volume_growth: f64,
 }
 
 fn clean(x: f64) -> f64 {
@@ -196,6 +202,7 @@ impl ApproachCost {
             retrain_every_months: 0.0,
             lifetime_months: None,
             preset: None,
+            volume_growth: 0.0,
         }
     }
 
@@ -264,20 +271,39 @@ impl ApproachCost {
         self.per_request() * clean(monthly_requests) + self.monthly_fixed() + retrain
     }
 
+    /// Requests served in the first `months` months, starting at
+    /// `monthly_requests` a month and growing at [`ApproachCost::volume_growth`].
+    pub fn requests_by(&self, months: f64, monthly_requests: f64) -> f64 {
+        volume_growth::requests_by(monthly_requests, self.volume_growth, months)
+    }
+
+    /// Months until `requests` have been served (the inverse of
+    /// [`ApproachCost::requests_by`]); `None` when a shrinking volume never
+    /// serves that many.
+    pub fn months_at(&self, requests: f64, monthly_requests: f64) -> Option<f64> {
+        volume_growth::months_to(monthly_requests, self.volume_growth, requests)
+    }
+
     /// Requests served before the model retires at `monthly_requests`, when
     /// it has a lifetime (see [`ApproachCost::lifetime_months`]).
     pub fn lifetime_requests(&self, monthly_requests: f64) -> Option<f64> {
         self.lifetime_months
             .filter(|m| m.is_finite())
-            .map(|m| m.max(0.0) * monthly_requests)
+            .map(|m| self.requests_by(m.max(0.0), monthly_requests))
             .filter(|q| q.is_finite())
     }
 
-    /// Cumulative cost after `months` at `monthly_requests`, USD.
+    /// Cumulative cost after `months` at `monthly_requests` (growing at
+    /// [`ApproachCost::volume_growth`]), USD.
     pub fn cumulative(&self, months: f64, monthly_requests: f64) -> f64 {
         let t = clean(months);
+        if self.volume_growth == 0.0 {
+            return self.one_off() * self.payments_by(t)
+                + (self.per_request() * clean(monthly_requests) + self.monthly_fixed()) * t;
+        }
         self.one_off() * self.payments_by(t)
-            + (self.per_request() * clean(monthly_requests) + self.monthly_fixed()) * t
+            + self.per_request() * self.requests_by(t, clean(monthly_requests))
+            + self.monthly_fixed() * t
     }
 }
 
@@ -292,6 +318,11 @@ pub fn field_error(raw: &str, kind: FieldKind) -> Option<String> {
         Ok(v) => v,
         Err(message) => return Some(message),
     };
+    if kind == FieldKind::Growth {
+        return (!(-50.0..=100.0).contains(&v)).then(|| {
+            "A monthly growth must be between −50 % and +100 % (negative shrinks).".into()
+        });
+    }
     if v < 0.0 {
         return Some("Must be 0 or more.".into());
     }
@@ -316,6 +347,8 @@ pub enum FieldKind {
     /// A share of a reference given in percent, up to 1,000 %.
     Share,
     Multiplier,
+    /// A monthly growth in percent, from −50 % to +100 % (negative shrinks).
+    Growth,
 }
 
 /// Parses a field the user typed, if it is valid (see [`field_error`]).

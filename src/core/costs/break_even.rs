@@ -9,6 +9,12 @@
 //! the baseline's. Without retraining or hosting it is the textbook rule:
 //! one-off cost ÷ saving per request ($500 ÷ $0.01 = 50,000 requests).
 //!
+//! When the volume grows (or shrinks) by `g` a month, `Q / V` months
+//! becomes `months_to(V, g, Q)` ([`crate::core::costs::volume_growth`]):
+//! the hosting term bends, retrainings fall at the requests served by each
+//! period's end, and break-evens are found by sampling every quarter month
+//! and bisecting (exact to 1e-12 of the volume) instead of by formula.
+//!
 //! Architecture invariant: pure arithmetic, no UI imports; every result is
 //! finite or an explicit [`BreakEven::Never`] with its reason.
 
@@ -27,12 +33,19 @@ pub fn simple_break_even(one_off: f64, saving_per_request: f64) -> Option<f64> {
     Some(one_off.max(0.0) / saving_per_request)
 }
 
-/// Months to break even at `monthly_requests`, from the textbook rule.
-pub fn simple_months(one_off: f64, saving_per_request: f64, monthly_requests: f64) -> Option<f64> {
+/// Months to break even at `monthly_requests` growing `growth` a month
+/// (0 for the textbook), from the textbook rule's requests.
+pub fn simple_months(
+    one_off: f64,
+    saving_per_request: f64,
+    monthly_requests: f64,
+    growth: f64,
+) -> Option<f64> {
     if !(monthly_requests.is_finite() && monthly_requests > 0.0) {
         return None;
     }
-    simple_break_even(one_off, saving_per_request).map(|q| q / monthly_requests)
+    simple_break_even(one_off, saving_per_request)
+        .and_then(|q| crate::core::costs::volume_growth::months_to(monthly_requests, growth, q))
 }
 
 /// Outcome of comparing a candidate with a baseline.
@@ -118,9 +131,11 @@ pub enum VolumeWin {
 }
 
 /// The monthly volume at which `candidate`'s total over `months` equals
-/// `baseline`'s. Totals over `T` months at `V` requests a month are linear
-/// in `V`: `TC(V) = F × payments(T) + H × T + c × V × T`, so with
-/// `K = TC_cand(0) − TC_base(0)` and `s = (c_base − c_cand) × T` the
+/// `baseline`'s. Totals over `T` months starting at `V` requests a month
+/// are linear in `V`: `TC(V) = F × payments(T) + H × T + c × V × f(T)`,
+/// with `f(T)` the requests served per starting request a month (`T`
+/// without growth; see [`crate::core::costs::volume_growth`]), so with
+/// `K = TC_cand(0) − TC_base(0)` and `s = (c_base − c_cand) × f(T)` the
 /// candidate is no dearer where `K ≤ s × V`: above `K ÷ s` when `s > 0`,
 /// below it when `s < 0`. `months` should be the span both serve (the
 /// horizon, or a lifetime when shorter).
@@ -135,7 +150,9 @@ pub fn volume_break_even(
         0.0
     };
     let k = candidate.cumulative(t, 0.0) - baseline.cumulative(t, 0.0);
-    let s = (baseline.per_request() - candidate.per_request()) * t;
+    // Requests served over `t` months per request a month at the start.
+    let served = candidate.requests_by(t, 1.0);
+    let s = (baseline.per_request() - candidate.per_request()) * served;
     if s > 0.0 {
         let v = k / s;
         if v <= 0.0 {
@@ -158,18 +175,27 @@ pub fn volume_break_even(
     }
 }
 
-/// A cumulative-cost curve over requests, at a fixed monthly volume.
+/// A cumulative-cost curve over requests, at a monthly volume that may
+/// grow ([`crate::core::costs::volume_growth`]).
 #[derive(Clone, Copy, Debug)]
 struct Curve {
     one_off: f64,
     per_request: f64,
-    /// Monthly fixed cost spread over the month's requests.
+    /// Monthly fixed cost spread over the month's requests (no growth).
     fixed_per_request: f64,
-    /// Requests between retrainings.
-    period: Option<f64>,
+    /// Monthly fixed cost.
+    fixed_monthly: f64,
+    monthly_requests: f64,
+    growth: f64,
+    /// Months between retrainings.
+    period_months: Option<f64>,
     /// Requests after which the model is retired (its lifetime), if any.
     end: Option<f64>,
 }
+
+/// Months no curve is followed beyond: a shrinking volume that never
+/// serves `q` requests counts as this late.
+const NEVER_MONTHS: f64 = 1e7;
 
 impl Curve {
     fn new(a: &ApproachCost, monthly_requests: f64) -> Curve {
@@ -177,41 +203,85 @@ impl Curve {
             one_off: a.one_off(),
             per_request: a.per_request(),
             fixed_per_request: a.monthly_fixed() / monthly_requests,
-            period: a.retrain_period().map(|n| n.max(0.1) * monthly_requests),
+            fixed_monthly: a.monthly_fixed(),
+            monthly_requests,
+            growth: crate::core::costs::volume_growth::clean_growth(a.volume_growth),
+            period_months: a.retrain_period().map(|n| n.max(0.1)),
             end: a.lifetime_requests(monthly_requests),
         }
     }
 
+    /// Without growth the curve is a straight line between retrainings,
+    /// and break-evens have closed forms.
+    fn linear(&self) -> bool {
+        self.growth == 0.0
+    }
+
+    /// Requests served by `months`.
+    fn requests_by(&self, months: f64) -> f64 {
+        crate::core::costs::volume_growth::requests_by(self.monthly_requests, self.growth, months)
+    }
+
+    /// Months until `q` requests are served.
+    fn months_at(&self, q: f64) -> f64 {
+        crate::core::costs::volume_growth::months_to(self.monthly_requests, self.growth, q)
+            .map_or(NEVER_MONTHS, |m| m.min(NEVER_MONTHS))
+    }
+
+    /// The `k`-th retraining, in requests: `k × period` months in.
+    fn step(&self, k: f64) -> Option<f64> {
+        let p = self.period_months?;
+        Some(if self.linear() {
+            k * (p * self.monthly_requests)
+        } else {
+            self.requests_by(k * p)
+        })
+    }
+
     /// Training payments made by `q` requests: one up front, then one at
-    /// each retraining `k × period` (k = 1, 2, …) with `k × period <= q`.
-    /// Counted against the same products `k × period` that
-    /// [`breakpoints`] yields, so a curve steps exactly at its breakpoints
-    /// (a plain `floor(q / period)` can round to the other side of one).
+    /// each retraining `step(k)` (k = 1, 2, …) with `step(k) <= q`.
+    /// Counted against the same values `step(k)` that [`breakpoints`]
+    /// yields, so a curve steps exactly at its breakpoints (a plain
+    /// `floor` can round to the other side of one).
     fn payments(&self, q: f64) -> f64 {
-        match self.period {
-            Some(p) => {
-                let mut k = (q / p).floor().max(0.0);
-                if (k + 1.0) * p <= q {
-                    k += 1.0;
-                } else if k > 0.0 && k * p > q {
-                    k -= 1.0;
-                }
-                1.0 + k
-            }
-            None => 1.0,
+        let Some(p) = self.period_months else {
+            return 1.0;
+        };
+        let guess = if self.linear() {
+            q / (p * self.monthly_requests)
+        } else {
+            self.months_at(q) / p
+        };
+        let mut k = guess.floor().clamp(0.0, 1e9);
+        if self.step(k + 1.0).is_some_and(|s| s <= q) {
+            k += 1.0;
+        } else if k > 0.0 && self.step(k).is_some_and(|s| s > q) {
+            k -= 1.0;
         }
+        1.0 + k
     }
 
     fn alive_at(&self, q: f64) -> bool {
         self.end.is_none_or(|e| q <= e)
     }
 
+    /// The cost per request at the starting volume: marginal plus the
+    /// month's fixed costs spread over its requests (exact when linear).
     fn slope(&self) -> f64 {
         self.per_request + self.fixed_per_request
     }
 
+    /// The cost after `q` requests with `payments` training payments.
+    fn with_payments(&self, q: f64, payments: f64) -> f64 {
+        if self.linear() {
+            self.one_off * payments + self.slope() * q
+        } else {
+            self.one_off * payments + self.per_request * q + self.fixed_monthly * self.months_at(q)
+        }
+    }
+
     fn at(&self, q: f64) -> f64 {
-        self.one_off * self.payments(q) + self.slope() * q
+        self.with_payments(q, self.payments(q))
     }
 }
 
@@ -227,7 +297,7 @@ pub fn cost_at(a: &ApproachCost, requests: f64, monthly_requests: f64) -> f64 {
         return a.one_off();
     }
     let requests = if requests.is_finite() {
-        requests.clamp(0.0, MAX_INPUT)
+        requests.clamp(0.0, crate::core::costs::volume_growth::MAX_REQUESTS)
     } else {
         0.0
     };
@@ -238,12 +308,10 @@ pub fn cost_at(a: &ApproachCost, requests: f64, monthly_requests: f64) -> f64 {
 fn breakpoints(a: &Curve, b: &Curve, limit: f64) -> Vec<f64> {
     let mut points = Vec::new();
     for c in [a, b] {
-        if let Some(p) = c.period {
-            let mut k = 1.0;
-            while k * p <= limit && points.len() < 20_000 {
-                points.push(k * p);
-                k += 1.0;
-            }
+        let mut k = 1.0;
+        while let Some(q) = c.step(k).filter(|q| *q <= limit && points.len() < 20_000) {
+            points.push(q);
+            k += 1.0;
         }
     }
     points.sort_by(f64::total_cmp);
@@ -254,6 +322,9 @@ fn breakpoints(a: &Curve, b: &Curve, limit: f64) -> Vec<f64> {
 /// Every `Q` in (0, limit] where `b − a` changes sign (or touches zero
 /// coming from above), in order.
 fn sign_changes(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -> Vec<f64> {
+    if !(a.linear() && b.linear()) {
+        return sign_changes_growing(a, b, limit, only_downward);
+    }
     let diff = |q: f64| b.at(q) - a.at(q);
     let slope = b.slope() - a.slope();
     let mut out = Vec::new();
@@ -282,6 +353,65 @@ fn sign_changes(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -> Vec<f6
     out
 }
 
+/// [`sign_changes`] for a growing (or shrinking) volume, where the curves
+/// bend between retrainings: each stretch between breakpoints is sampled
+/// every quarter month (at least 8, at most 1,000 samples), and each sign
+/// change found is narrowed by bisection to 1e-12 of its volume.
+fn sign_changes_growing(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut start = 0.0;
+    let mut cuts = breakpoints(a, b, limit);
+    cuts.push(limit);
+    for end in cuts {
+        // Payments are constant on [start, end).
+        let (pa, pb) = (a.payments(start), b.payments(start));
+        let d = |q: f64| b.with_payments(q, pb) - a.with_payments(q, pa);
+        let (t0, t1) = (a.months_at(start), a.months_at(end));
+        let n = ((t1 - t0) * 4.0).ceil().clamp(8.0, 1000.0) as usize;
+        let mut q0 = start;
+        let mut d0 = d(q0);
+        for i in 1..=n {
+            let q1 = if i == n {
+                end
+            } else {
+                a.requests_by(t0 + (t1 - t0) * i as f64 / n as f64)
+                    .clamp(start, end)
+            };
+            let d1 = d(q1);
+            let down = d0 > 0.0 && d1 <= 0.0;
+            let up = !only_downward && d0 < 0.0 && d1 >= 0.0;
+            if down || up {
+                let (mut lo, mut hi) = (q0, q1);
+                for _ in 0..200 {
+                    if hi - lo <= 1e-12 * hi.abs().max(1.0) {
+                        break;
+                    }
+                    let mid = (lo + hi) / 2.0;
+                    let dm = d(mid);
+                    if (down && dm > 0.0) || (up && dm < 0.0) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                out.push(hi);
+            }
+            q0 = q1;
+            d0 = d1;
+        }
+        // A jump at `end` (a retraining) can also cross zero.
+        if end < limit {
+            let after = b.at(end) - a.at(end);
+            if (d0 > 0.0 && after <= 0.0) || (!only_downward && d0 < 0.0 && after >= 0.0) {
+                out.push(end);
+            }
+        }
+        start = end;
+    }
+    out.dedup_by(|x, y| (*x - *y).abs() <= 1e-9 * x.abs().max(1.0));
+    out
+}
+
 /// Break-even of `candidate` against `baseline` at `monthly_requests`.
 pub fn break_even(
     baseline: &ApproachCost,
@@ -299,7 +429,11 @@ pub fn break_even(
         .lifetime_months
         .filter(|m| m.is_finite() && *m >= 0.0);
     let finish = |requests: f64| {
-        let months = requests / monthly_requests;
+        let months = if b.linear() {
+            requests / monthly_requests
+        } else {
+            b.months_at(requests)
+        };
         BreakEven::At {
             requests,
             months,
@@ -307,7 +441,8 @@ pub fn break_even(
         }
     };
     let saving = a.slope() - b.slope();
-    if a.period.is_none() && b.period.is_none() {
+    let growing = !(a.linear() && b.linear());
+    if a.period_months.is_none() && b.period_months.is_none() && !growing {
         let extra = b.one_off - a.one_off;
         if extra <= 0.0 && saving >= 0.0 {
             return BreakEven::Immediate;
@@ -319,12 +454,39 @@ pub fn break_even(
         }
         return finish(extra / saving);
     }
-    let limit = SEARCH_MONTHS * monthly_requests;
+    // A shrinking volume is followed only while it is at least a millionth
+    // of the start: beyond, months no longer tell requests apart.
+    let search_months = if b.growth < 0.0 {
+        SEARCH_MONTHS.min(1e-6_f64.ln() / b.growth.ln_1p())
+    } else {
+        SEARCH_MONTHS
+    };
+    let limit = if growing {
+        b.requests_by(search_months)
+    } else {
+        SEARCH_MONTHS * monthly_requests
+    };
     if b.at(0.0) <= a.at(0.0) && sign_changes(&a, &b, limit, false).is_empty() {
         return BreakEven::Immediate;
     }
     match sign_changes(&a, &b, limit, true).first() {
         Some(q) => finish(*q),
+        None if growing => BreakEven::Never {
+            reason: format!(
+                "starting at {} requests a month and {} {:.1} % a month, {} does not catch up \
+                 with {} within {}",
+                crate::core::number_format::count(monthly_requests),
+                if b.growth < 0.0 {
+                    "shrinking"
+                } else {
+                    "growing"
+                },
+                b.growth.abs() * 100.0,
+                candidate.name,
+                baseline.name,
+                crate::core::number_format::months(search_months)
+            ),
+        },
         None if saving <= 0.0 => BreakEven::Never {
             reason: never_reason(baseline, candidate, saving, monthly_requests),
         },
@@ -610,7 +772,10 @@ mod tests {
     #[test]
     fn the_seed_rule_holds_exactly() {
         assert_eq!(simple_break_even(500.0, 0.01), Some(50_000.0));
-        assert_eq!(simple_months(500.0, 0.01, 10_000.0), Some(5.0));
+        assert_eq!(simple_months(500.0, 0.01, 10_000.0, 0.0), Some(5.0));
+        // 50,000 requests at 10,000 a month growing 10 %: 4.3 months.
+        let grown = simple_months(500.0, 0.01, 10_000.0, 0.1).unwrap();
+        assert!((grown - (1.0 + 5.0 * 1.1_f64.ln()).ln() / 1.1_f64.ln()).abs() < 1e-12);
         assert_eq!(simple_break_even(500.0, 0.0), None);
         assert_eq!(simple_break_even(500.0, -0.01), None);
         let r = break_even(&prompt(0.02), &tuned(500.0, 0.01), 10_000.0);
@@ -879,6 +1044,50 @@ mod tests {
             )
     }
 
+    #[test]
+    fn growth_by_hand() {
+        // $1,000 to train saves $0.01 a request: 100,000 requests whatever
+        // the growth. At 10,000 a month growing 10 %, R(t) = 10,000 ×
+        // (1.1^t − 1) / ln 1.1 reaches 100,000 at t = ln(1 + 10 ln 1.1) /
+        // ln 1.1 = 7.0236 months, not 10.
+        let mut a = prompt(0.02);
+        let mut b = tuned(1_000.0, 0.01);
+        assert!((a.per_request() - b.per_request() - 0.01).abs() < 1e-15);
+        a.volume_growth = 0.1;
+        b.volume_growth = 0.1;
+        match break_even(&a, &b, 10_000.0) {
+            BreakEven::At {
+                requests, months, ..
+            } => {
+                assert!((requests - 100_000.0).abs() < 1e-3, "{requests}");
+                let expected = (1.0 + 10.0 * 1.1_f64.ln()).ln() / 1.1_f64.ln();
+                assert!((months - expected).abs() < 1e-9, "{months} vs {expected}");
+                assert!((months - 7.0236).abs() < 1e-4);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Hosting of $500 a month on the candidate: without growth it never
+        // pays at 10,000 a month (it saves only $100 a month); growing 10 %
+        // a month, the volume passes 50,000 a month by month 17 and it does.
+        b.fixed_monthly = 500.0;
+        for (g, pays) in [(0.0, false), (0.1, true)] {
+            a.volume_growth = g;
+            b.volume_growth = g;
+            let r = break_even(&a, &b, 10_000.0);
+            assert_eq!(r.months().is_some(), pays, "{g}: {r:?}");
+            if let BreakEven::At {
+                requests, months, ..
+            } = r
+            {
+                // Checked month by month, by hand: the costs cross there.
+                let cost = |x: &ApproachCost, t: f64| x.cumulative(t, 10_000.0);
+                assert!(cost(&b, months - 0.01) > cost(&a, months - 0.01));
+                assert!(cost(&b, months + 0.01) < cost(&a, months + 0.01));
+                assert!((b.requests_by(months, 10_000.0) - requests).abs() < 1e-3);
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -944,9 +1153,12 @@ mod tests {
         }
 
         #[test]
-        fn the_envelope_is_the_minimum(a in any_approach(), b in any_approach(), c in any_approach(), v in 1.0..1e6f64, frac in 0.0..1.0f64) {
-            let all = vec![a, b, c];
-            let max_q = v * 24.0;
+        fn the_envelope_is_the_minimum(a in any_approach(), b in any_approach(), c in any_approach(), v in 1.0..1e6f64, frac in 0.0..1.0f64, g in prop_oneof![Just(0.0), -0.3..0.5f64]) {
+            let mut all = vec![a, b, c];
+            for x in &mut all {
+                x.volume_growth = g;
+            }
+            let max_q = all[0].requests_by(24.0, v);
             let env = cheapest(&all, &[0, 1, 2], v, max_q);
             prop_assert!(!env.is_empty());
             prop_assert_eq!(env[0].from_requests, 0.0);
@@ -954,7 +1166,7 @@ mod tests {
                 prop_assert!(s.from_requests < s.to_requests && s.to_requests <= max_q);
             }
             let q = frac * max_q;
-            let alive = |x: &ApproachCost| x.lifetime_months.is_none_or(|m| q <= m * v);
+            let alive = |x: &ApproachCost| x.lifetime_months.is_none_or(|m| q <= x.requests_by(m, v));
             let best = all.iter().filter(|x| alive(x)).map(|x| cost_at(x, q, v)).fold(f64::INFINITY, f64::min);
             let near_cut = env.iter().any(|s| (s.from_requests - q).abs() < 1e-6 * max_q || (s.to_requests - q).abs() < 1e-6 * max_q);
             match env.iter().find(|s| s.from_requests <= q && q <= s.to_requests) {
@@ -964,6 +1176,35 @@ mod tests {
                 }
                 None => prop_assert!(near_cut || best.is_infinite(), "a gap only where every model has retired"),
             }
+        }
+
+        /// With a growing or shrinking volume the curves bend; the
+        /// break-even found by sampling and bisection is still where they
+        /// meet, and the horizon total still reads the same lifetime.
+        #[test]
+        fn with_growth_the_break_even_is_where_the_curves_meet(
+            a in any_approach(), b in any_approach(), v in 1.0..1e6f64, g in -0.3..0.5f64, horizon in 1.0..60f64,
+        ) {
+            let (mut a, mut b) = (a, b);
+            a.volume_growth = g;
+            b.volume_growth = g;
+            match break_even(&a, &b, v) {
+                BreakEven::At { requests, months, .. } => {
+                    prop_assert!(requests.is_finite() && requests > 0.0 && months.is_finite());
+                    prop_assert!((b.requests_by(months, v) - requests).abs() <= 1e-6 * requests.max(1.0));
+                    let tol = 1e-6 * cost_at(&a, requests, v).max(1.0);
+                    prop_assert!(cost_at(&b, requests, v) <= cost_at(&a, requests, v) + tol);
+                    let before = requests * (1.0 - 1e-7);
+                    prop_assert!(cost_at(&b, before, v) >= cost_at(&a, before, v) - tol);
+                }
+                BreakEven::Immediate => {
+                    prop_assert!(cost_at(&b, 0.0, v) <= cost_at(&a, 0.0, v) + 1e-9);
+                }
+                BreakEven::Never { reason } => prop_assert!(!reason.is_empty()),
+            }
+            let total = crate::core::costs::horizon_total::horizon_total(&b, v, horizon);
+            let months = b.lifetime_months.filter(|l| *l < horizon).unwrap_or(horizon);
+            prop_assert_eq!(total.cost(), cost_at(&b, b.requests_by(months, v), v));
         }
 
         #[test]

@@ -468,11 +468,18 @@ pub fn curve_points(
         && monthly_requests.is_finite()
         && monthly_requests > 0.0
     {
-        let period = n.max(0.1) * monthly_requests;
+        // The same products as the cost model's retraining steps.
+        let step = |k: f64| {
+            if a.volume_growth == 0.0 {
+                k * (n.max(0.1) * monthly_requests)
+            } else {
+                a.requests_by(k * n.max(0.1), monthly_requests)
+            }
+        };
         let mut k = 1.0;
-        while k * period <= hi && steps.len() < 2_000 {
-            if k * period >= lo {
-                steps.push(k * period);
+        while step(k) <= hi && steps.len() < 2_000 {
+            if step(k) >= lo {
+                steps.push(step(k));
             }
             k += 1.0;
         }
@@ -899,7 +906,10 @@ pub fn readout(
 ) -> Readout {
     let v = monthly_requests;
     let months = if v > 0.0 && v.is_finite() {
-        requests / v
+        match approaches.first() {
+            Some(a) if a.volume_growth != 0.0 => a.months_at(requests, v).unwrap_or(f64::INFINITY),
+            _ => requests / v,
+        }
     } else {
         0.0
     };
@@ -944,9 +954,25 @@ pub struct ExportInfo<'a> {
     /// Planned start, ISO.
     pub start: &'a str,
     pub monthly_requests: f64,
+    /// Monthly growth of the volume (0.05 = 5 %).
+    pub growth: f64,
     pub horizon_months: f64,
     pub log_x: bool,
     pub log_y: bool,
+}
+
+/// ", growing 5.0 % a month" (or shrinking), or "" without growth.
+pub fn growth_words(growth: f64) -> String {
+    let g = crate::core::costs::volume_growth::clean_growth(growth);
+    if g == 0.0 {
+        String::new()
+    } else {
+        format!(
+            " at the start, {} {:.1} % a month",
+            if g < 0.0 { "shrinking" } else { "growing" },
+            g.abs() * 100.0
+        )
+    }
 }
 
 /// The assumptions behind a chart, one sentence a line: the date, volume,
@@ -956,12 +982,17 @@ pub fn assumptions(approaches: &[ApproachCost], shown: &[usize], info: &ExportIn
     let scale = |log: bool| if log { "logarithmic" } else { "linear" };
     let v = info.monthly_requests;
     let mut lines = vec![format!(
-        "Made on {} · {} requests a month over {} from {} ({} requests) · {} volume axis · {} cost axis",
+        "Made on {} · {} requests a month{} over {} from {} ({} requests) · {} volume axis · {} cost axis",
         info.today,
         number_format::count(v),
+        growth_words(info.growth),
         number_format::months(info.horizon_months),
         info.start,
-        number_format::count(v * info.horizon_months),
+        number_format::count(crate::core::costs::volume_growth::requests_by(
+            v,
+            info.growth,
+            info.horizon_months
+        )),
         scale(info.log_x),
         scale(info.log_y),
     )];
@@ -1149,6 +1180,7 @@ mod tests {
             today: "2026-12-01",
             start: "2026-12-01",
             monthly_requests: 10_000.0,
+            growth: 0.0,
             horizon_months: 12.0,
             log_x,
             log_y: false,

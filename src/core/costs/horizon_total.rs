@@ -87,13 +87,13 @@ pub fn horizon_total(a: &ApproachCost, monthly_requests: f64, horizon_months: f6
         0.0
     };
     let per_request = |cost: f64, months: f64| {
-        let served = v * months;
+        let served = a.requests_by(months, v);
         if served > 0.0 { cost / served } else { 0.0 }
     };
     match a.lifetime_months.filter(|l| l.is_finite() && *l < horizon) {
         Some(lifetime) => {
             let lifetime = lifetime.max(0.0);
-            let cost = break_even::cost_at(a, v * lifetime, v);
+            let cost = break_even::cost_at(a, a.requests_by(lifetime, v), v);
             HorizonTotal::RetiresFirst {
                 lifetime_months: lifetime,
                 until_retirement: cost,
@@ -101,7 +101,7 @@ pub fn horizon_total(a: &ApproachCost, monthly_requests: f64, horizon_months: f6
             }
         }
         None => {
-            let cost = break_even::cost_at(a, v * horizon, v);
+            let cost = break_even::cost_at(a, a.requests_by(horizon, v), v);
             HorizonTotal::Serves {
                 total: cost,
                 all_in_per_request: per_request(cost, horizon),

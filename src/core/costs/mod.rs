@@ -15,4 +15,5 @@ pub mod prices;
 pub mod request_profile;
 pub mod scenario;
 pub mod simple_inputs;
+pub mod volume_growth;
 pub mod volume_steps;

@@ -20,6 +20,9 @@ pub struct RequestProfile {
     pub output_tokens: f64,
     /// Share of requests retried, 0..1 (each retry costs a full request).
     pub retry_rate: f64,
+    /// How fast the monthly volume grows, per month (0.1 = 10 %; negative
+    /// shrinks), by the rule of [`crate::core::costs::volume_growth`].
+    pub growth: f64,
 }
 
 impl Default for RequestProfile {
@@ -30,6 +33,7 @@ impl Default for RequestProfile {
             prompt_tokens: 2_000.0,
             output_tokens: 300.0,
             retry_rate: 0.02,
+            growth: 0.0,
         }
     }
 }
@@ -50,6 +54,7 @@ impl RequestProfile {
     pub fn apply(&self, a: &mut ApproachCost) {
         a.input_tokens = tokens(self.prompt_tokens * a.prompt_share);
         a.output_tokens = tokens(self.output_tokens * a.output_share);
+        a.volume_growth = crate::core::costs::volume_growth::clean_growth(self.growth);
         let retry = a.retry_override.unwrap_or(self.retry_rate);
         a.retry_rate = if retry.is_finite() {
             retry.clamp(0.0, 1.0)
@@ -98,6 +103,7 @@ mod tests {
             prompt_tokens: 1_500.0,
             output_tokens: 250.0,
             retry_rate: 0.05,
+            growth: 0.0,
         };
         let mut a = ApproachCost::blank(ApproachKind::ApiFineTuning);
         a.prompt_share = 0.2;
@@ -122,6 +128,7 @@ mod tests {
             prompt_tokens: f64::NAN,
             output_tokens: f64::INFINITY,
             retry_rate: 7.0,
+            growth: 0.0,
         };
         let mut a = ApproachCost::blank(ApproachKind::Rag);
         a.prompt_share = f64::NAN;

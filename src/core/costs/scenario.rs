@@ -9,6 +9,7 @@ use crate::core::costs::approach_cost::{ApproachCost, ApproachKind, MAX_INPUT, T
 use crate::core::costs::fields::{self, FIELDS};
 use crate::core::costs::prices::{self, Availability, OrgStanding};
 use crate::core::costs::request_profile::RequestProfile;
+use crate::core::costs::volume_growth::{MAX_GROWTH, MAX_REQUESTS, MIN_GROWTH, requests_by};
 use crate::core::dates;
 
 /// Longest query string accepted.
@@ -19,7 +20,7 @@ pub const MAX_LEN: usize = 16_384;
 pub struct Scenario {
     pub monthly_requests: f64,
     /// The typical request every approach starts from (link keys `p.in`,
-    /// `p.out`, `p.rr`).
+    /// `p.out`, `p.rr`, `p.g` for the monthly growth, written only when not 0).
     pub profile: RequestProfile,
     pub horizon_months: f64,
     /// Planned start of training/serving, ISO date.
@@ -231,9 +232,19 @@ impl Scenario {
             .collect()
     }
 
-    /// Cumulative volume at the end of the horizon.
+    /// Cumulative volume at the end of the horizon (the profile's growth
+    /// included).
     pub fn max_requests(&self) -> f64 {
-        (self.monthly_requests * self.horizon_months).clamp(0.0, MAX_INPUT)
+        let q = requests_by(
+            self.monthly_requests,
+            self.profile.growth,
+            self.horizon_months,
+        );
+        if q.is_finite() {
+            q.clamp(0.0, MAX_REQUESTS)
+        } else {
+            0.0
+        }
     }
 }
 
@@ -256,6 +267,10 @@ pub fn encode(s: &Scenario) -> String {
     out.append_pair("p.in", &fmt(s.profile.prompt_tokens));
     out.append_pair("p.out", &fmt(s.profile.output_tokens));
     out.append_pair("p.rr", &fmt(s.profile.retry_rate));
+    // Written only when set, so links without growth read as before.
+    if s.profile.growth != 0.0 {
+        out.append_pair("p.g", &fmt(s.profile.growth));
+    }
     out.append_pair("h", &fmt(s.horizon_months));
     out.append_pair("start", &s.start);
     if s.log_x {
@@ -359,6 +374,13 @@ pub fn decode(query: &str, today: &str) -> Scenario {
                 s.profile.retry_rate = number(&value)
                     .filter(|r| *r <= 1.0)
                     .unwrap_or(s.profile.retry_rate)
+            }
+            "p.g" => {
+                s.profile.growth = value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|g| (MIN_GROWTH..=MAX_GROWTH).contains(g))
+                    .unwrap_or(s.profile.growth)
             }
             "log" => s.log_x = value == "1",
             "all" => s.include_unavailable = value == "1",
@@ -464,6 +486,7 @@ fn from_legacy_tokens(s: &mut Scenario, legacy: &[[Option<f64>; 3]]) {
         prompt_tokens: value(0, 0),
         output_tokens: value(0, 1),
         retry_rate: value(0, 2),
+        growth: 0.0,
     };
     let share = |tokens: f64, base: f64| {
         if base > 0.0 {
@@ -642,6 +665,25 @@ mod tests {
             "a fine-tune: 15 %"
         );
         assert!(r.iter().all(|a| a.output_tokens == 250.0));
+    }
+
+    #[test]
+    fn growth_travels_only_when_set() {
+        let mut s = default_scenario(TODAY);
+        assert!(!encode(&s).contains("p.g="), "no growth, no key: old links read the same");
+        s.profile.growth = 0.05;
+        let q = encode(&s);
+        assert!(q.contains("p.g=0.05"), "{q}");
+        assert_eq!(decode(&q, TODAY).profile.growth, 0.05);
+        // Every approach carries it once resolved; totals grow with it.
+        let grown = s.resolved();
+        assert!(grown.iter().all(|a| a.volume_growth == 0.05));
+        assert!(s.max_requests() > s.monthly_requests * s.horizon_months);
+        // Out of range or garbage keeps the default.
+        for bad in ["p.g=2", "p.g=-0.9", "p.g=NaN", "p.g=x"] {
+            assert_eq!(decode(bad, TODAY).profile.growth, 0.0, "{bad}");
+        }
+        assert_eq!(decode("p.g=-0.1", TODAY).profile.growth, -0.1);
     }
 
     #[test]

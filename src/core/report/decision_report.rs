@@ -372,8 +372,13 @@ pub struct DatasetSummary {
 /// What the figures rest on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assumptions {
-    /// Requests a month.
+    /// Requests a month (at the start, when the volume grows).
     pub monthly_requests: f64,
+    /// Monthly growth of the volume (0.05 = 5 % a month, compounded;
+    /// negative shrinks), by the rule of
+    /// [`crate::core::costs::volume_growth`]. 0 in reports made before it.
+    #[serde(default)]
+    pub monthly_growth: f64,
     /// Months the totals cover.
     pub horizon_months: f64,
     /// Planned start of training and serving, ISO date; lifetimes and
@@ -689,7 +694,7 @@ fn recommended(
                 extra_one_off: extra,
                 saving_per_request: saving,
                 simple_requests: simple_break_even(extra, saving),
-                simple_months: simple_months(extra, saving, v),
+                simple_months: simple_months(extra, saving, v, s.profile.growth),
             }
         })
         .collect();
@@ -729,6 +734,7 @@ fn assumptions(s: &Scenario) -> Assumptions {
         .collect();
     Assumptions {
         monthly_requests: s.monthly_requests,
+        monthly_growth: s.profile.growth,
         horizon_months: s.horizon_months,
         start: s.start.clone(),
         example_figures: is_example(s),
@@ -968,6 +974,7 @@ pub(crate) mod tests {
             prompt_tokens: 1_000.0,
             output_tokens: 0.0,
             retry_rate: 0.0,
+            growth: 0.0,
         };
         let mut pe = ApproachCost::blank(ApproachKind::PromptEngineering);
         pe.input_per_1m = 20.0;

@@ -9,6 +9,7 @@
 //! Architecture invariant: pure, no UI imports; renders the report and
 //! decides nothing (every figure and verdict comes from `decision_report`).
 
+use crate::core::costs::chart::growth_words;
 use crate::core::number_format::{count, counted, months, usd};
 use crate::core::report::decision_report::fill_url;
 use crate::core::report::decision_report::{
@@ -155,8 +156,9 @@ fn costs(out: &mut String, r: &DecisionReport) {
         out.push_str(&missing(m));
     }
     out.push_str(&format!(
-        "At {} requests a month over {}, from {}.\n\n",
+        "At {} requests a month{} over {}, from {}.\n\n",
         count(a.monthly_requests),
+        growth_words(a.monthly_growth),
         months(a.horizon_months),
         escape(&a.start)
     ));
@@ -369,12 +371,13 @@ fn assumptions(out: &mut String, r: &DecisionReport) {
     let a = &r.assumptions;
     out.push_str("## Assumptions\n\n");
     out.push_str(&format!(
-        "- Volume: {} requests a month.\n\
+        "- Volume: {} requests a month{}.\n\
          - Horizon: {}.\n\
          - Start: {} (lifetimes and availability count from this date).\n\
          - Figures: {}.\n\
          - Prices last checked against their sources on {}.\n\n",
         count(a.monthly_requests),
+        growth_words(a.monthly_growth),
         months(a.horizon_months),
         escape(&a.start),
         if a.example_figures {

@@ -34,6 +34,7 @@ fn export_info<'a>(today: &'a str, s: &'a Scenario, log_y: bool) -> ExportInfo<'
         today,
         start: &s.start,
         monthly_requests: s.monthly_requests,
+        growth: s.profile.growth,
         horizon_months: s.horizon_months,
         log_x: s.log_x,
         log_y,

@@ -18,7 +18,7 @@ use crate::ui::costs::simple_break_even::SimpleBreakEven;
 use crate::ui::costs::standing_question::StandingQuestion;
 use crate::ui::shared::number_field::NumberField;
 
-/// The shared request profile's three fields.
+/// The shared request profile's fields: prompt, output, retries, growth.
 #[component]
 fn ProfileFields(scenario: RwSignal<Scenario>) -> impl IntoView {
     view! {
@@ -31,6 +31,9 @@ fn ProfileFields(scenario: RwSignal<Scenario>) -> impl IntoView {
                     <NumberField id="profile-retry".into() label="Retry rate".into() unit="% of requests" kind=FieldKind::Percent
                         value=Signal::derive(move || scenario.with(|s| s.profile.retry_rate))
                         on_valid=Callback::new(move |v: f64| scenario.update(|s| s.profile.retry_rate = v.min(1.0))) scale=100.0 />
+                    <NumberField id="profile-growth".into() label="Monthly growth".into() unit="% a month, compounded; negative shrinks" kind=FieldKind::Growth
+                        value=Signal::derive(move || scenario.with(|s| s.profile.growth))
+                        on_valid=Callback::new(move |v: f64| scenario.update(|s| s.profile.growth = v)) scale=100.0 />
     }
 }
 

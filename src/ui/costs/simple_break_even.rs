@@ -67,7 +67,9 @@ pub fn SimpleBreakEven(
     let result = move || {
         match simple_break_even(training.get(), saving.get()) {
         Some(q) => {
-            let months = simple_months(training.get(), saving.get(), volume.get());
+            // Following the scenario, its volume grows as the scenario's does.
+            let growth = if follows() { scenario.with(|s| s.profile.growth) } else { 0.0 };
+            let months = simple_months(training.get(), saving.get(), volume.get(), growth);
             view! {
                 <p>
                     "Break-even at "<strong class="big" data-testid="simple-requests">{number_format::count(q)}</strong>" requests"

@@ -36,11 +36,12 @@ pub fn ReportChart(state: ReadSignal<SharedState>) -> impl IntoView {
             let names: Vec<String> = shown.iter().map(|&i| approaches[i].name.clone()).collect();
             let marks: Vec<String> = c.markers.iter().map(|(_, _, label)| label.clone()).collect();
             let mut alt = format!(
-                "Chart of the cumulative cost of {} against requests served, up to {} requests ({} at {} a month{}).",
+                "Chart of the cumulative cost of {} against requests served, up to {} requests ({} at {} a month{}{}).",
                 names.join(", "),
                 number_format::count(s.max_requests()),
                 number_format::months(s.horizon_months),
                 number_format::count(s.monthly_requests),
+                crate::core::costs::chart::growth_words(s.profile.growth),
                 if s.log_x { ", logarithmic volume axis" } else { "" }
             );
             if marks.is_empty() {

@@ -5,6 +5,7 @@
 //! where to fill it in. Figures and verdicts all come from the report;
 //! this file only words and lays them out.
 
+use crate::core::costs::chart::growth_words;
 use crate::core::training::plan_html::plan_html;
 use leptos::prelude::*;
 
@@ -125,8 +126,9 @@ pub fn CostsSection(report: Memo<DecisionReport>) -> impl IntoView {
             let a = &r.assumptions;
             let horizon = months(a.horizon_months);
             let scale = format!(
-                "At {} requests a month over {horizon}, from {}.",
+                "At {} requests a month{} over {horizon}, from {}.",
                 count(a.monthly_requests),
+                growth_words(a.monthly_growth),
                 a.start
             );
             let table = if r.costs.approaches.is_empty() {
@@ -451,7 +453,7 @@ pub fn AssumptionsSection(report: Memo<DecisionReport>) -> impl IntoView {
             });
             view! {
                 <ul class="report-assumptions">
-                    <li>"Volume: "{count(a.monthly_requests)}" requests a month."</li>
+                    <li>"Volume: "{count(a.monthly_requests)}" requests a month"{growth_words(a.monthly_growth)}"."</li>
                     <li>"Horizon: "{months(a.horizon_months)}"."</li>
                     <li>"Start: "{a.start.clone()}" (lifetimes and availability count from this date)."</li>
                     <li>"Figures: "{figures}"."</li>

@@ -49,7 +49,7 @@ pub fn TrainingPage(
         shared.with(|s| evaluation_inputs(s.dataset.as_ref(), &s.costs, &today))
     });
     let plan = Memo::new(move |_| {
-        let _ = evaluation.with(|_| ());
+        evaluation.track();
         shared.with(|s| {
             training_plan(&PlanInputs {
                 wizard: &s.wizard,
