@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Writes every page's HTML from the one template, index.html (the wizard's
 # page, so plain `trunk serve` still works). Each other page differs only in
-# its title, its Rust binary and, for the Dataset page, its worker; the
+# its title, its Rust binary, its own stylesheet (style/<name>.css, in place
+# of the wizard's style/wizard.css; none when it has no file) and, for the
+# Dataset page, its worker; the
 # generated files (costs.html, dataset.html, …) are build output and are
 # not committed. Run by scripts/build.sh and scripts/dev.sh.
 #
@@ -32,6 +34,17 @@ assert n == 1, "the template has one <title>"
 main = '<link data-trunk rel="rust" href="Cargo.toml" data-bin="app"'
 assert main in text, "the template links the app binary"
 text = text.replace(main, main.replace('"app"', '"' + binary + '"'))
+# The page's own stylesheet replaces the wizard's.
+wizard_css = '<link data-trunk rel="css" href="style/wizard.css" />'
+assert wizard_css in text, "the template links the wizard's stylesheet"
+import os
+page = os.path.splitext(os.path.basename(out))[0]
+own = "style/" + page + ".css"
+if os.path.exists(own):
+    text = text.replace(wizard_css, wizard_css.replace("style/wizard.css", own))
+else:
+    line = next(l for l in text.splitlines() if wizard_css in l)
+    text = text.replace(line + "\n", "")
 if extra == "worker":
     line = next(l for l in text.splitlines() if 'data-bin="' + binary + '"' in l)
     indent = line[: len(line) - len(line.lstrip())]

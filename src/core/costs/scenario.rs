@@ -670,7 +670,10 @@ mod tests {
     #[test]
     fn growth_travels_only_when_set() {
         let mut s = default_scenario(TODAY);
-        assert!(!encode(&s).contains("p.g="), "no growth, no key: old links read the same");
+        assert!(
+            !encode(&s).contains("p.g="),
+            "no growth, no key: old links read the same"
+        );
         s.profile.growth = 0.05;
         let q = encode(&s);
         assert!(q.contains("p.g=0.05"), "{q}");

@@ -172,6 +172,9 @@ pub fn ApproachEditor(
             };
         });
     };
+    // A memo: typing into a training field changes the scenario but not
+    // the mode, so the fields (and the focus in them) stay.
+    let mode = Memo::new(move |_| training_mode().to_string());
     let training_fields = move || {
         let t = |f: fn(Training) -> f64| {
             Signal::derive(move || scenario.with(|s| f(s.approaches[idx].training)))
@@ -179,7 +182,7 @@ pub fn ApproachEditor(
         let set = move |f: fn(&mut Training, f64)| {
             Callback::new(move |v: f64| scenario.update(|s| f(&mut s.approaches[idx].training, v)))
         };
-        match training_mode() {
+        match mode.get().as_str() {
             "tokens" => view! {
                 <NumberField id=format!("a{idx}-tt") label="Training tokens".into() unit="tokens per epoch" kind=FieldKind::Tokens
                     value=t(|t| if let Training::Tokens { tokens, .. } = t { tokens } else { 0.0 })
