@@ -23,6 +23,11 @@ for page in "${pages[@]:1}"; do
   done
 done
 
+# Trunk's JS minifier fails on wasm-bindgen's glue (it warns and ships it
+# as is): terser minifies each page's hashed bundle, and the pages' subresource
+# integrity hashes are written again for the new bytes.
+python3 scripts/minify_js.py dist
+
 # The o200k_base and cl100k_base vocabularies (tiktoken's files, gzipped as
 # the bpe-openai crate ships them), fetched by the worker only when needed.
 vocab_dir="$(bash scripts/vocabulary-dir.sh)"

@@ -13,6 +13,8 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
+# Minifies the wasm-bindgen JS glue after Trunk (whose own minifier fails on it).
+TERSER_VERSION=5.51.4
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=tool-path.sh
 source "$(dirname "${BASH_SOURCE[0]}")/tool-path.sh"
@@ -37,6 +39,10 @@ done
 if ! has_version wasm-opt "version $BINARYEN_VERSION" && ! has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
   say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
   npm install --loglevel=error --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >&2
+fi
+if ! has_version terser "terser $TERSER_VERSION"; then
+  say "installing terser $TERSER_VERSION from npm"
+  npm install --loglevel=error --no-audit --no-fund --prefix "$TOOLS_DIR" "terser@$TERSER_VERSION" >&2
 fi
 
 if [[ "${1:-}" == "--test" ]]; then

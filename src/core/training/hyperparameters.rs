@@ -41,7 +41,7 @@ pub const GUIDE: [Hyperparameter; 5] = [
         name: "Learning rate (or its multiplier)",
         what: "How big each update to the weights is. Hosted services ask for a multiplier on their own default rate; libraries ask for the rate itself.",
         range: "Hosted: a multiplier of 0.5 to 2, starting at the default (1). Self-hosted: about 1e-5 to 5e-5 for full fine-tuning, 1e-4 to 3e-4 for LoRA, with a short warm-up.",
-        signs: "Too high: the loss jumps about, spikes or becomes NaN. Too low: the loss falls very slowly and the model barely changes from its base.",
+        signs: "Too high: the loss jumps about, spikes or stops being a number. Too low: the loss falls very slowly and the model barely changes from its base.",
         lora_only: false,
     },
     Hyperparameter {

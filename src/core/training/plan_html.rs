@@ -13,8 +13,9 @@ use crate::core::training::hyperparameters::Hyperparameter;
 use crate::core::training::training_plan::{TrainingPlan, Value};
 
 /// The plan: the approach's note, then one `<section>` per stage with its
-/// figures (`<dl>`; a missing figure links where to fill it) and steps.
-pub fn plan_html(plan: &TrainingPlan) -> String {
+/// figures (`<dl>`; a missing figure links where to fill it) and, when
+/// `with_steps`, what to do in it (the report leaves the advice out).
+pub fn plan_html(plan: &TrainingPlan, with_steps: bool) -> String {
     let mut out = format!(
         "<p class=\"plan-approach\">{}</p>",
         escape(&plan.approach_note)
@@ -36,11 +37,15 @@ pub fn plan_html(plan: &TrainingPlan) -> String {
                 )),
             }
         }
-        out.push_str("</dl><ul>");
-        for s in &stage.steps {
-            out.push_str(&format!("<li>{}</li>", escape(s)));
+        out.push_str("</dl>");
+        if with_steps {
+            out.push_str("<ul>");
+            for s in &stage.steps {
+                out.push_str(&format!("<li>{}</li>", escape(s)));
+            }
+            out.push_str("</ul>");
         }
-        out.push_str("</ul></section>");
+        out.push_str("</section>");
     }
     out
 }
@@ -97,7 +102,8 @@ mod tests {
                 steps: vec!["a & b".into()],
             }],
         };
-        let html = plan_html(&plan);
+        let html = plan_html(&plan, true);
+        assert!(!plan_html(&plan, false).contains("<li>"));
         assert!(!html.contains("<b>") && !html.contains("<script>"));
         assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"));
         assert!(html.contains("<a href=\"dataset.html\">Check your file</a>"));

@@ -371,7 +371,7 @@ pub fn TrainingPlanSection(report: Memo<DecisionReport>) -> impl IntoView {
         report.with(|r| match &r.training_plan {
             Part::Missing(m) => view! { <MissingNote missing=m.clone() /> }.into_any(),
             Part::Filled(plan) => {
-                view! { <div class="plan" inner_html=plan_html(plan)></div> }.into_any()
+                view! { <div class="plan" inner_html=plan_html(plan, false)></div> }.into_any()
             }
         })
     };

@@ -12,7 +12,7 @@ pub fn TrainingPlanView(plan: Memo<TrainingPlan>) -> impl IntoView {
     view! {
         <section class="panel plan" aria-labelledby="plan-title">
             <h2 id="plan-title">"The plan, from data to deployment"</h2>
-            <div inner_html=move || plan.with(plan_html)></div>
+            <div inner_html=move || plan.with(|p| plan_html(p, true))></div>
         </section>
     }
 }
