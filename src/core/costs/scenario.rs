@@ -26,6 +26,9 @@ pub struct Scenario {
     /// Planned start of training/serving, ISO date.
     pub start: String,
     pub log_x: bool,
+    /// The chart's cost axis is logarithmic (link key `ly`, written only
+    /// when set).
+    pub log_y: bool,
     /// Draw approaches whose preset is unavailable anyway.
     pub include_unavailable: bool,
     /// Whether the user's organisation already trains at providers that
@@ -163,6 +166,7 @@ pub fn default_scenario_for(today: &str, standing: OrgStanding) -> Scenario {
         horizon_months: 24.0,
         start: today.to_string(),
         log_x: false,
+        log_y: false,
         include_unavailable: false,
         standing,
         approaches: vec![pe, rag, api, small, lora, full],
@@ -276,6 +280,9 @@ pub fn encode(s: &Scenario) -> String {
     if s.log_x {
         out.append_pair("log", "1");
     }
+    if s.log_y {
+        out.append_pair("ly", "1");
+    }
     if s.include_unavailable {
         out.append_pair("all", "1");
     }
@@ -383,6 +390,7 @@ pub fn decode(query: &str, today: &str) -> Scenario {
                     .unwrap_or(s.profile.growth)
             }
             "log" => s.log_x = value == "1",
+            "ly" => s.log_y = value == "1",
             "all" => s.include_unavailable = value == "1",
             "org" => {}
             _ => {
@@ -694,6 +702,7 @@ mod tests {
         let mut s = default_scenario(TODAY);
         s.monthly_requests = 12_345.0;
         s.log_x = true;
+        s.log_y = true;
         s.approaches[1].enabled = false;
         s.approaches[3].name = "Our LoRA, v2 & co".into();
         s.profile.prompt_tokens = 1_500.0;

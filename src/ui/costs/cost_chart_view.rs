@@ -55,9 +55,10 @@ pub fn CostChartView(
         }
     });
     on_cleanup(move || resize.remove());
-    // Chart-local view state: the cost axis scale and the hidden curves
-    // (by approach index), so a curve of another scale can be set aside.
-    let log_y = RwSignal::new(false);
+    // The cost axis scale travels with the scenario (link key `ly`); the
+    // hidden curves (by approach index) are chart-local, so a curve of
+    // another scale can be set aside.
+    let log_y = Signal::derive(move || scenario.with(|s| s.log_y));
     let hidden = RwSignal::new(Vec::<usize>::new());
     let compared = Memo::new(move |_| scenario.with(Scenario::compared));
     let shown = Memo::new(move |_| {
@@ -297,7 +298,10 @@ pub fn CostChartView(
                 </div>
                 <div class="check">
                     <input type="checkbox" id="log-cost-axis" prop:checked=move || log_y.get()
-                        on:change=move |ev| log_y.set(event_target_checked(&ev)) />
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            scenario.update(|s| s.log_y = on);
+                        } />
                     <label for="log-cost-axis">"Logarithmic cost axis"</label>
                 </div>
                 <div class="check">
