@@ -103,6 +103,31 @@ test('keyboard only: an example is chosen and the patience changed', async ({ pa
   await expect(verdict(page)).toContainText('stopped at epoch 6 (step 360): no improvement in val_loss for 2 checks');
 });
 
+test('a 50 MB log is read in slices with progress, and the page stays responsive', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  // An OpenAI-shaped file of about 50 MB: 1,600,000 steps, validation every 2,000.
+  const rows = ['step,train_loss,train_accuracy,valid_loss,valid_mean_token_accuracy'];
+  for (let s = 1; s <= 1_600_000; s++) {
+    const v = s % 2000 === 0 ? `${(0.5 + 1 / Math.sqrt(s)).toExponential(5)},${(0.8).toExponential(5)}` : ',';
+    rows.push(`${s},${(0.4 + 2 / Math.sqrt(s)).toExponential(5)},${(0.7).toExponential(5)},${v}`);
+  }
+  const buffer = Buffer.from(rows.join('\n') + '\n');
+  expect(buffer.length).toBeGreaterThan(45_000_000);
+  const file = path.join(require('os').tmpdir(), `big_results-${process.pid}`, 'big_results.csv');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, buffer);
+  await page.getByLabel('Training log file').setInputFiles(file);
+  const bar = page.getByRole('progressbar', { name: /^Reading big_results\.csv: \d+%/ });
+  await expect(bar).toBeVisible({ timeout: 20_000 });
+  // The page answers while the file is read.
+  const t0 = Date.now();
+  await page.evaluate(() => 1);
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await expect(verdict(page)).toContainText('Read as OpenAI result file: 1600000 steps, 800 validation checks.', { timeout: 100_000 });
+  await expect(bar).toBeHidden();
+});
+
 async function axe(page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));

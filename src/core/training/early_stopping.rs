@@ -398,11 +398,13 @@ pub fn judge(log: &RunLog, settings: &StoppingSettings) -> Result<Verdict, Strin
     };
     if col.points.len() < 2 {
         return Err(format!(
-            "The log has {} value of {} ; early stopping needs at least two validation points.",
-            col.points.len(),
-            name
-        )
-        .replace(" ;", ";"));
+            "The log has {} of {name}; early stopping needs at least two validation points.",
+            if col.points.len() == 1 {
+                "only one value"
+            } else {
+                "no values"
+            }
+        ));
     }
     let has_epochs = log.steps_are_epochs || col.points.iter().any(|p| p.epoch.is_some());
     let outcome = apply(&col.points, settings, has_epochs);
@@ -677,6 +679,33 @@ mod tests {
             "Enter a whole number of checks from 1 to 1000."
         );
         assert!(parse_optional("nan").is_err());
+    }
+
+    #[test]
+    fn too_few_checks_and_no_validation_are_explained() {
+        use crate::core::training::log_reader::read_log;
+        let log = read_log(b"step,train_loss,valid_loss\n10,2,3\n20,2,\n").unwrap();
+        assert_eq!(
+            judge(&log, &StoppingSettings::default()).unwrap_err(),
+            "The log has only one value of valid_loss; early stopping needs at least two validation points."
+        );
+        let log = read_log(b"step,train_loss\n10,2\n20,1\n").unwrap();
+        assert!(
+            judge(&log, &StoppingSettings::default())
+                .unwrap_err()
+                .contains("no validation data")
+        );
+    }
+
+    #[test]
+    fn the_verdict_reads_as_a_sentence() {
+        use crate::core::training::example_runs::ExampleRun;
+        use crate::core::training::log_reader::read_log;
+        let log = read_log(ExampleRun::Overfits.text().as_bytes()).unwrap();
+        let v = judge(&log, &StoppingSettings::default()).unwrap();
+        let html = verdict_html(&log, &v);
+        assert!(html.contains("<strong>Early stopping would have stopped at epoch 7 (step 420)</strong>: no improvement in val_loss for 3 checks. Best: 0.412 at epoch 4 (step 240)."), "{html}");
+        assert!(html.contains("Restoring the best checkpoint gives the model at epoch 4 (step 240): val_loss 0.412, training loss 0.38. Stopping there saves 300 of 720 steps (5 epochs)."), "{html}");
     }
 
     proptest! {

@@ -40,7 +40,11 @@ pub fn thin(points: &[Point], max: usize) -> Vec<(f64, f64)> {
         return finite;
     }
     let last = finite.len() - 1;
-    (0..max).map(|i| finite[i * last / (max - 1)]).collect()
+    // In u64: on wasm32, i × last overflows usize past 7 million points.
+    let (last, span) = (last as u64, (max - 1) as u64);
+    (0..max as u64)
+        .map(|i| finite[(i * last / span) as usize])
+        .collect()
 }
 
 /// The chart's text alternative: what is drawn, the best and the stop.
@@ -111,6 +115,16 @@ fn draw(
     }
     if !(x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) || x0 > x1 {
         (x0, x1, y0, y1) = (0.0, 1.0, 0.0, 1.0);
+    }
+    // The axis spans the whole run and the stop, even past the last
+    // finite value (a run that ends in NaN).
+    if let Some((p, _)) = &v.outcome.stop
+        && p.step.is_finite()
+    {
+        x1 = x1.max(p.step);
+    }
+    if log.last_step.is_finite() && log.last_step > x0 {
+        x1 = x1.max(log.last_step);
     }
     if x1 - x0 <= 0.0 {
         x1 = x0 + 1.0;
@@ -195,7 +209,7 @@ fn draw_on(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
+        .position(SeriesLabelPosition::UpperMiddle)
         .background_style(WHITE.mix(0.85))
         .border_style(grid)
         .label_font(("sans-serif", 13).into_font().color(&text))

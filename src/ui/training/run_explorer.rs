@@ -194,13 +194,14 @@ pub fn RunExplorer(settings: RwSignal<StoppingSettings>) -> impl IntoView {
                 <legend>"Early stopping"</legend>
                 <div class="field">
                     <label for="run-rule">"Rule"</label>
-                    <select id="run-rule" on:change=move |ev| {
+                    <select id="run-rule" aria-describedby="run-rule-hint" on:change=move |ev| {
                         let r = StoppingRule::from_id(&event_target_value(&ev)).unwrap_or_default();
                         settings.update(|s| s.rule = r);
                     }>
-                        <option value="keras" selected=s0.rule == StoppingRule::Keras>"Keras / Lightning (beat the best by more than min_delta)"</option>
-                        <option value="hf" selected=s0.rule == StoppingRule::HuggingFace>"Hugging Face (best creeps; counter resets past the threshold)"</option>
+                        <option value="keras" selected=s0.rule == StoppingRule::Keras>"Keras / Lightning"</option>
+                        <option value="hf" selected=s0.rule == StoppingRule::HuggingFace>"Hugging Face"</option>
                     </select>
+                    <p class="hint" id="run-rule-hint">"Keras: only a gain of more than min_delta counts. Hugging Face: any gain moves the best, but only one of more than min_delta resets the count, so it can stop sooner."</p>
                 </div>
                 <div class="field">
                     <label for="run-column">"Monitored column"</label>
