@@ -13,3 +13,5 @@ pub mod evaluation_planner;
 
 // Run explorer.
 pub mod run_explorer;
+mod run_field;
+mod run_loading;
