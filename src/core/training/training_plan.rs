@@ -328,7 +328,11 @@ fn training_figures(inputs: &PlanInputs, approach: Option<&ApproachCost>) -> Vec
     match approach {
         Some(a) => out.push(Figure::known(
             "Approach",
-            format!("{} ({})", a.name, a.kind.label()),
+            if a.name == a.kind.label() {
+                a.name.clone()
+            } else {
+                format!("{} ({})", a.name, a.kind.label())
+            },
         )),
         None => out.push(Figure::missing(
             "Approach",
