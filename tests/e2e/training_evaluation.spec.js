@@ -122,10 +122,10 @@ test('the split, its warning and the metric checklist', async ({ page }) => {
   const table = p.getByRole('table', { name: 'Metric · Target · Where it comes from' });
   await expect(table.getByRole('row', { name: /^Accuracy on the test set/ })).toContainText('≥ 85 % (baseline 80 %)');
   await expect(table.getByRole('row', { name: /^Latency \(p95\)/ })).toContainText('< 2 s');
-  await expect(table.getByRole('row', { name: /^Cost per request/ })).toContainText('Cost calculator: Prompt engineering $');
+  await expect(table.getByRole('row', { name: /^Cost per request/ })).toContainText('Cost calculator, all in at your monthly volume: Prompt engineering $');
   await expect(table.getByRole('row', { name: /^User satisfaction/ })).toContainText('≥ 80 %');
   await p.getByLabel('Baseline approach').selectOption('rag');
-  await expect(table.getByRole('row', { name: /^Cost per request/ })).toContainText('Cost calculator: RAG $');
+  await expect(table.getByRole('row', { name: /^Cost per request/ })).toContainText('Cost calculator, all in at your monthly volume: RAG $');
   await p.getByLabel('Latency target').fill('1.5');
   await expect(table.getByRole('row', { name: /^Latency \(p95\)/ })).toContainText('< 1.5 s');
 });

@@ -265,7 +265,12 @@ pub struct ApproachPrice {
     pub kind: ApproachKind,
     /// Its name in the calculator (user-written: escape it).
     pub name: String,
-    /// Cost of one request, USD, as the calculator prices it.
+    /// Cost of one request, USD, all in at the calculator's monthly
+    /// volume: the month's cost (`ApproachCost::monthly`: requests, fixed
+    /// monthly costs such as hosting, retraining spread over its period)
+    /// divided by the volume; the marginal per-request price when there is
+    /// no volume. A self-hosted model's hosting is thus counted, not shown
+    /// as $0.00.
     pub per_request: f64,
 }
 
@@ -297,7 +302,8 @@ impl EvaluationInputs {
 
 /// The planner's inputs from the last checked dataset and the calculator:
 /// the brief's valid and clean examples, the scenario's monthly volume,
-/// and each approach priced by [`Scenario::priced`] (the baselines always;
+/// and each approach priced by [`Scenario::priced`] (all in at that volume,
+/// see [`ApproachPrice::per_request`]; the baselines always;
 /// the trained approaches that [`Scenario::compared`] lists). `today` is
 /// the date the scenario was decoded for; nothing else here depends on it.
 pub fn evaluation_inputs(
@@ -306,9 +312,14 @@ pub fn evaluation_inputs(
     today: &str,
 ) -> EvaluationInputs {
     let _ = today;
+    let volume = scenario.monthly_requests;
     let price = |i: usize| {
         let a = scenario.priced(i);
-        let per_request = a.per_request();
+        let per_request = if volume.is_finite() && volume > 0.0 {
+            a.monthly(volume) / volume
+        } else {
+            a.per_request()
+        };
         ApproachPrice {
             kind: a.kind,
             name: a.name,
@@ -419,7 +430,7 @@ impl Field {
             Field::Cost => "USD",
             Field::Satisfaction => "% thumbs-up or CSAT",
             Field::AbEffect if s.ab_relative => "% of the baseline",
-            Field::AbEffect => "percentage points",
+            Field::AbEffect => "points",
             _ => "%",
         }
     }
@@ -717,7 +728,9 @@ fn checklist_rows(s: &EvaluationSettings, inputs: &EvaluationInputs) -> String {
         } else {
             trained.join("; ")
         };
-        format!("Cost calculator: {baseline_name} {base}; trained: {trained}.")
+        format!(
+            "Cost calculator, all in at your monthly volume: {baseline_name} {base}; trained: {trained}."
+        )
     };
     let accuracy_target = shown(
         Field::TargetAccuracy,
@@ -870,21 +883,27 @@ mod tests {
         assert_eq!((i.valid_examples, i.clean_examples), (Some(87), Some(85)));
         assert_eq!(i.monthly_requests, Some(500_000.0));
         assert_eq!(i.baselines.len(), 2);
+        let all_in = |k: usize| sc.priced(k).monthly(500_000.0) / 500_000.0;
         assert_eq!(
             i.baseline_cost(Baseline::PromptEngineering),
-            Some(sc.priced(0).per_request())
+            Some(all_in(0))
         );
-        assert_eq!(
-            i.baseline_cost(Baseline::Rag),
-            Some(sc.priced(1).per_request())
-        );
+        assert_eq!(i.baseline_cost(Baseline::Rag), Some(all_in(1)));
+        // Prompting has no fixed costs: all in is its per-request price.
+        assert!((all_in(0) - sc.priced(0).per_request()).abs() < 1e-12);
+        // Self-hosting's hosting is counted, not shown as $0.00.
+        let lora = i
+            .trained
+            .iter()
+            .find(|a| a.kind == ApproachKind::SelfHostedLora);
+        assert!(lora.is_none_or(|a| a.per_request > 0.0));
         assert!(!i.trained.is_empty() && i.trained.iter().all(|a| a.kind.trains()));
         let mut none = sc.clone();
         none.monthly_requests = 0.0;
         assert_eq!(evaluation_inputs(None, &none, TODAY).monthly_requests, None);
         // The cost target follows the baseline until the user sets one.
         let s = EvaluationSettings::default();
-        assert_eq!(cost_target(&s, &i), sc.priced(0).per_request());
+        assert_eq!(cost_target(&s, &i), all_in(0));
         let html = checklist_html(&s, &i);
         assert!(html.contains("Cost per request"));
         assert!(html.contains("the 17 held-out examples"));
