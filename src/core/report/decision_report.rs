@@ -13,7 +13,9 @@
 //! user-written text (approach and file names) as written, and never reads
 //! the clock: `today` is passed in.
 
-use crate::core::training::training_plan::{PlanInputs, TrainingPlan, training_plan};
+use crate::core::training::training_plan::{
+    PlanInputs, TrainingPlan, planned_split, training_plan,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind};
@@ -478,7 +480,7 @@ pub fn build_report(state: &SharedState, today: &str) -> DecisionReport {
         scenario: s,
         brief: state.dataset.as_ref(),
         dataset_settings: state.dataset_settings.as_ref(),
-        split: None,
+        split: planned_split(state.dataset.as_ref(), &state.training.evaluation),
     };
     let plan = training_plan(&plan_inputs);
     let training_plan = if plan.has_own_figures(&plan_inputs) {

@@ -528,7 +528,7 @@ mod tests {
         let empty = SharedState::empty(TODAY);
         let link = encode(&empty);
         assert!(
-            link.contains("&w=&c=") && link.ends_with("&d=&s=&t=v%3D1&end=1"),
+            link.contains("&w=&c=") && link.contains("&d=&s=&t=v%3D1") && link.ends_with("&end=1"),
             "{link}"
         );
         assert_eq!(

@@ -36,6 +36,7 @@ use crate::core::decision::wizard_link::WizardState;
 use crate::core::number_format::{count, months, usd};
 use crate::core::report::recommended_approach::{self, recommended_kinds};
 use crate::core::route::Section;
+use crate::core::training::evaluation_plan::{self, EvaluationSettings, Split};
 
 /// A stage of the plan, with a stable id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -205,6 +206,23 @@ pub struct PlanInputs<'a> {
     /// The evaluation planner's split of the valid examples: (train, test),
     /// and the held-out share (0..1).
     pub split: Option<(usize, usize, f64)>,
+}
+
+/// The evaluation planner's split of the brief's valid examples, as the
+/// plan shows it: (train, test, held-out share 0..1); `None` without a
+/// dataset or with fewer than 2 valid examples.
+pub fn planned_split(
+    brief: Option<&DatasetBrief>,
+    evaluation: &EvaluationSettings,
+) -> Option<(usize, usize, f64)> {
+    match evaluation_plan::split(brief.map(|b| b.valid_examples), evaluation.held_out_pct) {
+        Split::Counts { train, test } => Some((
+            train,
+            test,
+            evaluation.held_out_pct.clamp(5.0, 50.0) / 100.0,
+        )),
+        Split::NoDataset | Split::TooFew { .. } => None,
+    }
 }
 
 /// The approach the plan trains, and why that one.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::report::state::SharedState;
 use crate::core::training::evaluation_plan::evaluation_inputs;
-use crate::core::training::training_plan::{PlanInputs, training_plan};
+use crate::core::training::training_plan::{PlanInputs, planned_split, training_plan};
 use crate::core::training::training_state::TrainingState;
 use crate::ui::browser_state;
 use crate::ui::training::ab_test_sizing::AbTestSizing;
@@ -49,14 +49,13 @@ pub fn TrainingPage(
         shared.with(|s| evaluation_inputs(s.dataset.as_ref(), &s.costs, &today))
     });
     let plan = Memo::new(move |_| {
-        evaluation.track();
         shared.with(|s| {
             training_plan(&PlanInputs {
                 wizard: &s.wizard,
                 scenario: &s.costs,
                 brief: s.dataset.as_ref(),
                 dataset_settings: s.dataset_settings.as_ref(),
-                split: None,
+                split: planned_split(s.dataset.as_ref(), &evaluation.read()),
             })
         })
     });
