@@ -124,7 +124,7 @@ test('a 50 MB log is read in slices with progress, and the page stays responsive
   const t0 = Date.now();
   await page.evaluate(() => 1);
   expect(Date.now() - t0).toBeLessThan(1000);
-  await expect(verdict(page)).toContainText('Read as OpenAI result file: 1600000 steps, 800 validation checks.', { timeout: 100_000 });
+  await expect(verdict(page)).toContainText('Read as OpenAI result file: 1,600,000 steps, 800 validation checks.', { timeout: 100_000 });
   await expect(bar).toBeHidden();
 });
 

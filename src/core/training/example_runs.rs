@@ -51,7 +51,7 @@ impl ExampleRun {
         match self {
             ExampleRun::Overfits => "Overfits after epoch 4 (CSV)",
             ExampleRun::Converges => "Converges cleanly (trainer_state.json)",
-            ExampleRun::Diverges => "Diverges to NaN (OpenAI result file)",
+            ExampleRun::Diverges => "Diverges: the loss blows up (OpenAI result file)",
         }
     }
 

@@ -355,7 +355,7 @@ pub fn show_x(x: f64) -> String {
     if !x.is_finite() {
         "—".into()
     } else if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
+        crate::core::number_format::count(x)
     } else {
         let s = format!("{x:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -544,11 +544,14 @@ impl RunLog {
         let rows = if self.format == LogFormat::TrainerState {
             format!(
                 "{} log entries up to step {}",
-                self.rows,
+                crate::core::number_format::count(self.rows as f64),
                 show_x(self.last_step)
             )
         } else {
-            format!("{} {unit}", self.rows)
+            format!(
+                "{} {unit}",
+                crate::core::number_format::count(self.rows as f64)
+            )
         };
         format!(
             "Read as {}: {rows}, {} validation {}.",
