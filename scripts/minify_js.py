@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Minifies the page bundles' JavaScript glue in a Trunk dist folder with
-terser, then rewrites the `integrity="sha384-…"` of every reference to a
-minified file in the folder's HTML pages, so subresource integrity still
-holds. Files without a content hash in their name (worker.js, sw.js) are
-left as they are.
+terser (Trunk's own minifier fails on wasm-bindgen's output and ships it
+as is). Each minified file gets a new content-hashed name, and every HTML
+page in the folder is rewritten to load it under that name with a new
+`integrity="sha384-…"`: a name never stands for two contents, so the
+service worker's cache-first rule for hashed files stays safe. Files
+without a content hash in their name (worker.js, sw.js) are left alone.
 
     python3 scripts/minify_js.py dist
 """
@@ -11,10 +13,12 @@ import base64
 import hashlib
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 
-HASHED = re.compile(r"^[\w-]+-[0-9a-f]{12,16}\.js$")
+# Trunk writes its hash with `{:x}`, so leading zeros are dropped.
+HASHED = re.compile(r"^(?P<stem>[\w-]+?)-[0-9a-f]{8,16}\.js$")
 
 
 def sri(data: bytes) -> str:
@@ -22,6 +26,8 @@ def sri(data: bytes) -> str:
 
 
 def main(dist: str) -> None:
+    if shutil.which("terser") is None:
+        sys.exit("minify_js: terser is not on PATH: run scripts/install-tools.sh (it installs terser from npm)")
     root = pathlib.Path(dist)
     pages = sorted(root.glob("*.html"))
     for js in sorted(p for p in root.glob("*.js") if HASHED.match(p.name)):
@@ -31,17 +37,19 @@ def main(dist: str) -> None:
             check=True,
         )
         after = js.read_bytes()
-        old, new = sri(before), sri(after)
-        replaced = 0
+        name = f"{HASHED.match(js.name)['stem']}-{hashlib.sha256(after).hexdigest()[:16]}.js"
+        js.rename(root / name)
+        old_sri, new_sri = sri(before), sri(after)
+        pages_changed = 0
         for page in pages:
             html = page.read_text(encoding="utf-8")
-            if old in html:
-                replaced += html.count(old)
-                page.write_text(html.replace(old, new), encoding="utf-8")
-        # Every page that loads the file must now name its new hash.
-        if replaced == 0 and any(js.name in p.read_text(encoding="utf-8") for p in pages):
-            sys.exit(f"minify_js: no integrity attribute found for {js.name}")
-        print(f"minify_js: {js.name} {len(before)} → {len(after)} bytes, {replaced} integrity attribute(s) updated")
+            if js.name not in html:
+                continue
+            if old_sri not in html:
+                sys.exit(f"minify_js: {page.name} loads {js.name} without its integrity hash")
+            page.write_text(html.replace(js.name, name).replace(old_sri, new_sri), encoding="utf-8")
+            pages_changed += 1
+        print(f"minify_js: {js.name} → {name}: {len(before)} → {len(after)} bytes, {pages_changed} page(s)")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,9 @@
 // Pages: network first, falling back to the cached copy when offline.
 // Hashed build assets (name-<16 hex>.js/.wasm/.css): cache first, since a
 // hash never changes its content; older builds' copies are pruned.
-const CACHE = 'tunewise-v2';
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
-const stem = (path) => path.replace(/-[0-9a-f]{12,16}/, '');
+const CACHE = 'tunewise-v3';
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+const stem = (path) => path.replace(/-[0-9a-f]{8,16}/, '');
 
 // On install, cache the page and every hashed asset it names, so the app
 // works offline right after the first visit, without a second load.
@@ -24,7 +24,7 @@ async function precache() {
     if (!response.ok) continue;
     await cache.put(page, response.clone());
     const html = await response.text();
-    for (const m of html.matchAll(/["'=]\s*([^"'\s>]*-[0-9a-f]{12,16}(?:_bg)?\.(?:js|wasm|css))/g)) {
+    for (const m of html.matchAll(/["'=]\s*([^"'\s>]*-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))/g)) {
       assets.add(new URL(m[1], page).href);
     }
   }

@@ -339,6 +339,9 @@ fn sign_changes(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -> Vec<f6
             out.push(start + d0 / -slope);
         } else if !only_downward && d0 < 0.0 && d_end >= 0.0 && slope > 0.0 {
             out.push(start + -d0 / slope);
+        } else if !only_downward && start == 0.0 && d0 == 0.0 && slope > 0.0 {
+            // Level at the start, then dearer: it crosses upward at once.
+            out.push(0.0);
         }
         // A jump at `end` (a retraining) can also cross zero.
         if end < limit {
@@ -355,7 +358,7 @@ fn sign_changes(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -> Vec<f6
 
 /// [`sign_changes`] for a growing (or shrinking) volume, where the curves
 /// bend between retrainings: each stretch between breakpoints is sampled
-/// every quarter month (at least 8, at most 1,000 samples), and each sign
+/// every quarter month (at least 2, at most 1,000 samples), and each sign
 /// change found is narrowed by bisection to 1e-12 of its volume.
 fn sign_changes_growing(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -> Vec<f64> {
     let mut out = Vec::new();
@@ -367,7 +370,7 @@ fn sign_changes_growing(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -
         let (pa, pb) = (a.payments(start), b.payments(start));
         let d = |q: f64| b.with_payments(q, pb) - a.with_payments(q, pa);
         let (t0, t1) = (a.months_at(start), a.months_at(end));
-        let n = ((t1 - t0) * 4.0).ceil().clamp(8.0, 1000.0) as usize;
+        let n = ((t1 - t0) * 4.0).ceil().clamp(2.0, 1000.0) as usize;
         let mut q0 = start;
         let mut d0 = d(q0);
         for i in 1..=n {
@@ -380,7 +383,10 @@ fn sign_changes_growing(a: &Curve, b: &Curve, limit: f64, only_downward: bool) -
             let d1 = d(q1);
             let down = d0 > 0.0 && d1 <= 0.0;
             let up = !only_downward && d0 < 0.0 && d1 >= 0.0;
-            if down || up {
+            if !only_downward && q0 == 0.0 && d0 == 0.0 && d1 > 0.0 {
+                // Level at the start, then dearer: it crosses upward at once.
+                out.push(0.0);
+            } else if down || up {
                 let (mut lo, mut hi) = (q0, q1);
                 for _ in 0..200 {
                     if hi - lo <= 1e-12 * hi.abs().max(1.0) {
@@ -1066,6 +1072,22 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // Level at the start and dearer per request: never, not "immediate".
+        let mut dear = tuned(0.0, 0.03);
+        dear.volume_growth = 0.1;
+        let mut cheap = prompt(0.02);
+        cheap.volume_growth = 0.1;
+        assert!(matches!(
+            break_even(&cheap, &dear, 10_000.0),
+            BreakEven::Never { .. }
+        ));
+        dear.retrain_every_months = 3.0;
+        cheap.volume_growth = 0.0;
+        dear.volume_growth = 0.0;
+        assert!(matches!(
+            break_even(&cheap, &dear, 10_000.0),
+            BreakEven::Never { .. }
+        ));
         // Hosting of $500 a month on the candidate: without growth it never
         // pays at 10,000 a month (it saves only $100 a month); growing 10 %
         // a month, the volume passes 50,000 a month by month 17 and it does.
@@ -1198,7 +1220,11 @@ mod tests {
                     prop_assert!(cost_at(&b, before, v) >= cost_at(&a, before, v) - tol);
                 }
                 BreakEven::Immediate => {
-                    prop_assert!(cost_at(&b, 0.0, v) <= cost_at(&a, 0.0, v) + 1e-9);
+                    // No dearer from the first request on.
+                    for q in [0.0, 1.0, b.requests_by(1.0, v), b.requests_by(12.0, v)] {
+                        let tol = 1e-6 * cost_at(&a, q, v).max(1.0);
+                        prop_assert!(cost_at(&b, q, v) <= cost_at(&a, q, v) + tol, "at {q}");
+                    }
                 }
                 BreakEven::Never { reason } => prop_assert!(!reason.is_empty()),
             }

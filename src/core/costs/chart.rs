@@ -967,10 +967,11 @@ pub fn growth_words(growth: f64) -> String {
     if g == 0.0 {
         String::new()
     } else {
+        let pct = g.abs() * 100.0;
+        let decimals = if pct < 0.1 { 3 } else { 1 };
         format!(
-            " at the start, {} {:.1} % a month",
+            " at the start, {} {pct:.decimals$} % a month",
             if g < 0.0 { "shrinking" } else { "growing" },
-            g.abs() * 100.0
         )
     }
 }

@@ -14,7 +14,7 @@
 //! the clock: `today` is passed in.
 
 use crate::core::training::training_plan::{
-    PlanInputs, TrainingPlan, planned_split, training_plan,
+    PlanInputs, TrainingPlan, has_own_figures, planned_split, training_plan,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -483,7 +483,7 @@ pub fn build_report(state: &SharedState, today: &str) -> DecisionReport {
         split: planned_split(state.dataset.as_ref(), &state.training.evaluation),
     };
     let plan = training_plan(&plan_inputs);
-    let training_plan = if plan.has_own_figures(&plan_inputs) {
+    let training_plan = if has_own_figures(&plan_inputs) {
         Part::Filled(plan)
     } else {
         no_training_plan()

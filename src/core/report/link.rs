@@ -330,7 +330,9 @@ pub fn decode(query: &str, today: &str) -> DecodedLink {
                 let lost = LinkPart::ALL
                     .into_iter()
                     .zip(&parts)
-                    .filter(|(p, text)| (p.required() && text.is_none()) || unreadable.contains(p))
+                    // A cut link may have lost its optional parts too: they show
+                    // their defaults either way, so they are named.
+                    .filter(|(p, text)| text.is_none() || unreadable.contains(p))
                     .map(|(p, _)| p)
                     .collect();
                 Some(LinkNote::Truncated(lost))
@@ -582,14 +584,17 @@ mod tests {
     fn a_cut_link_is_recognised() {
         let s = sample();
         let link = encode(&s);
-        // Cut inside the costs: the costs are lost and the dataset missing.
+        // Cut inside the costs: the costs are lost and the parts after them
+        // missing, the optional ones (settings, training) named too.
         let cut = &link[..link.find("&c=").unwrap() + 200];
         let d = decode(cut, TODAY);
         assert_eq!(
             d.note,
             Some(LinkNote::Truncated(vec![
                 LinkPart::Costs,
-                LinkPart::Dataset
+                LinkPart::Dataset,
+                LinkPart::DatasetSettings,
+                LinkPart::Training
             ]))
         );
         assert_eq!(d.state.wizard, s.wizard, "the wizard came through whole");

@@ -148,7 +148,7 @@ impl Default for StoppingSettings {
 }
 
 /// Longest column name kept in settings.
-const MAX_NAME: usize = 100;
+const MAX_NAME: usize = 1_000;
 
 /// Reads a patience as typed: a whole number from 1 to 1,000.
 pub fn parse_patience(text: &str) -> Result<u32, String> {

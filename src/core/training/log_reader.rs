@@ -70,6 +70,9 @@ impl LogReader {
                 if decided {
                     let buf = std::mem::take(buf);
                     self.decide(buf);
+                } else if body.is_empty() {
+                    // Only whitespace so far: nothing to keep or to scan again.
+                    buf.clear();
                 }
             }
             Stage::Csv(r) => r.feed(chunk),

@@ -50,6 +50,9 @@ struct Header {
     values: Vec<(usize, usize)>,
 }
 
+/// Most values a row may hold (a guard: memory stays bounded whatever the file).
+const MAX_FIELDS: usize = 10_000;
+
 /// Reads a CSV log fed in chunks of bytes.
 #[derive(Debug)]
 pub struct CsvLogReader {
@@ -143,6 +146,15 @@ impl CsvLogReader {
 
     fn end_field(&mut self) {
         self.quote_closed = false;
+        if self.fields.len() >= MAX_FIELDS {
+            // No training log has this many columns: stop before memory runs out.
+            self.error = Some(LogError::row(
+                self.record_line,
+                format!("the row has more than {MAX_FIELDS} values: this is not a training log."),
+            ));
+            self.field.clear();
+            return;
+        }
         let text = String::from_utf8_lossy(&self.field).into_owned();
         self.field.clear();
         self.fields.push(text);

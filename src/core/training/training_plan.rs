@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::costs::approach_cost::{ApproachCost, ApproachKind};
 use crate::core::costs::approach_notes::{NoteKind, approach_notes};
 use crate::core::costs::break_even::break_even;
+use crate::core::costs::chart::growth_words;
 use crate::core::costs::prices;
 use crate::core::costs::scenario::Scenario;
 use crate::core::dataset::brief::{DatasetBrief, MIN_EXAMPLES, PREFERRED_EXAMPLES};
@@ -186,12 +187,10 @@ pub struct TrainingPlan {
     pub stages: Vec<Stage>,
 }
 
-impl TrainingPlan {
-    /// Whether any stage has a figure from the user's own work (a checked
-    /// dataset or a finished wizard): the report includes the plan then.
-    pub fn has_own_figures(&self, inputs: &PlanInputs) -> bool {
-        inputs.brief.is_some() || walk(&inputs.wizard.answers).outcome().is_some()
-    }
+/// Whether the plan for `inputs` has figures from the user's own work (a
+/// checked dataset or a finished wizard): the report includes it then.
+pub fn has_own_figures(inputs: &PlanInputs) -> bool {
+    inputs.brief.is_some() || walk(&inputs.wizard.answers).outcome().is_some()
 }
 
 /// What the plan reads from the other tools and the evaluation planner.
@@ -457,10 +456,10 @@ fn evaluation_figures(
             out.push(Figure::known(
                 "Baseline",
                 format!(
-                    "{}: {} per request against {} for {}; the trained model {pays}",
+                    "{}: {} per request all-in against {} for {}; the trained model {pays}",
                     base.name,
-                    usd(base.per_request()),
-                    usd(a.per_request()),
+                    usd(all_in(base, s.monthly_requests)),
+                    usd(all_in(a, s.monthly_requests)),
                     a.name
                 ),
             ));
@@ -468,9 +467,9 @@ fn evaluation_figures(
         (Some(b), None) => out.push(Figure::known(
             "Baseline",
             format!(
-                "{}: {} per request",
+                "{}: {} per request all-in",
                 resolved[b].name,
-                usd(resolved[b].per_request())
+                usd(all_in(&resolved[b], s.monthly_requests))
             ),
         )),
         (None, _) => out.push(Figure::missing(
@@ -484,6 +483,17 @@ fn evaluation_figures(
         "Set them in the evaluation planner below: accuracy, p95 latency, cost per request, satisfaction".into(),
     ));
     out
+}
+
+/// One request's cost with the month's fixed costs and retraining spread
+/// over the month's requests (the evaluation planner's figure too); the
+/// marginal cost when there is no volume.
+fn all_in(a: &ApproachCost, monthly_requests: f64) -> f64 {
+    if monthly_requests > 0.0 && monthly_requests.is_finite() {
+        a.monthly(monthly_requests) / monthly_requests
+    } else {
+        a.per_request()
+    }
 }
 
 /// The cheapest compared untrained approach (prompt engineering or RAG)
@@ -508,10 +518,22 @@ fn deployment_figures(
     };
     let a = &resolved[p.index];
     let mut out = vec![
-        Figure::known("Cost per request", usd(a.per_request())),
+        Figure::known(
+            "Cost per request",
+            format!(
+                "{} all-in at this volume (hosting, fees and retraining spread over the month's \
+                 requests); {} for the tokens alone",
+                usd(all_in(a, s.monthly_requests)),
+                usd(a.per_request())
+            ),
+        ),
         Figure::known(
             "Monthly volume",
-            format!("{} requests a month", count(s.monthly_requests)),
+            format!(
+                "{} requests a month{}",
+                count(s.monthly_requests),
+                growth_words(s.profile.growth)
+            ),
         ),
         Figure::known(
             "Monthly cost",
@@ -665,7 +687,8 @@ mod tests {
         assert!(plan.approach_note.starts_with("The wizard is not finished"));
         assert!(s.approaches[a.index].kind.trains());
         assert!(text(figure(&plan, StageId::Deployment, "Cost per request")).starts_with('$'));
-        assert!(!plan.has_own_figures(&PlanInputs {
+        assert!(text(figure(&plan, StageId::Deployment, "Cost per request")).contains("all-in"));
+        assert!(!has_own_figures(&PlanInputs {
             wizard: &wizard,
             scenario: &s,
             brief: None,
@@ -687,7 +710,7 @@ mod tests {
             split: Some((320, 80, 0.2)),
         };
         let plan = training_plan(&inputs);
-        assert!(plan.has_own_figures(&inputs));
+        assert!(has_own_figures(&inputs));
         assert!(
             text(figure(&plan, StageId::DataPreparation, "Examples"))
                 .starts_with("400 valid, 380 after")

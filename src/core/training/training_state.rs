@@ -14,7 +14,7 @@ use crate::core::training::evaluation_plan::EvaluationSettings;
 /// The version written by this build.
 pub const VERSION: u32 = 1;
 /// Longest query accepted; anything longer decodes to the defaults.
-pub const MAX_LEN: usize = 4096;
+pub const MAX_LEN: usize = 8192;
 
 /// Everything the training page keeps.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -181,7 +181,7 @@ pub fn CostChartView(
                             " {} retires with its base model at {} requests ({}), its curve ends there.",
                             a.name,
                             number_format::count(ret.requests),
-                            number_format::months(if v > 0.0 { ret.requests / v } else { 0.0 })
+                            number_format::months(a.months_at(ret.requests, v).unwrap_or(0.0))
                         ));
                     }
                 }
