@@ -335,7 +335,7 @@ fn data_figures(brief: Option<&DatasetBrief>) -> Vec<Figure> {
     };
     out.push(Figure::known(
         "Verdict",
-        format!("{}. {size}.", b.headline()),
+        format!("{}. {size}.", b.headline().trim_end_matches('.')),
     ));
     out
 }
@@ -480,7 +480,7 @@ fn evaluation_figures(
     }
     out.push(Figure::known(
         "Targets",
-        "Set them in the evaluation planner below: accuracy, p95 latency, cost per request, satisfaction".into(),
+        "Set them in the training page's evaluation planner: accuracy, p95 latency, cost per request, satisfaction".into(),
     ));
     out
 }
@@ -592,7 +592,7 @@ fn iteration_figures(resolved: &[ApproachCost], plan: Option<&PlanApproach>) -> 
         retrain,
         Figure::known(
             "Each new dataset",
-            "Check it on the Dataset page before training; read the run in the run explorer below"
+            "Check it on the Dataset page before training; read the run in the training page's run explorer"
                 .into(),
         ),
     ]
