@@ -18,6 +18,13 @@ const PATHS = [
 
 const { QUESTIONS } = require('./pages');
 
+// Every explainer, in the page's order (src/core/decision/approaches.rs).
+const APPROACHES = [
+  'Prompt engineering', 'RAG (retrieval-augmented generation)', 'Fine-tuning', 'LoRA (low-rank adaptation)',
+  'QLoRA (quantized LoRA)', 'Preference tuning (DPO)', 'Full fine-tuning', 'Domain adaptation',
+  'Task-specific training', 'Distillation',
+];
+
 async function start(page) {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 2, name: QUESTIONS[0] })).toBeVisible();
@@ -51,7 +58,7 @@ for (const { answers, outcome } of PATHS) {
     // Reasons: one per answered step; next steps; explainers.
     await expect(page.locator('.reasons li')).toHaveCount(answers.length);
     await expect(page.getByRole('heading', { name: 'What to do next' })).toBeVisible();
-    for (const name of ['Fine-tuning', 'LoRA (low-rank adaptation)', 'Full fine-tuning', 'Domain adaptation', 'Task-specific training']) {
+    for (const name of APPROACHES) {
       await expect(page.locator('details.approach summary', { hasText: name }).first()).toBeVisible();
     }
   });
@@ -159,9 +166,20 @@ test('navigation between sections', async ({ page }) => {
   await nav.getByRole('link', { name: 'Approaches' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ways to adapt a model' })).toBeVisible();
   await expect(page).toHaveTitle(/Approaches explained/);
-  await expect(page.locator('details.approach[open]')).toHaveCount(5);
+  await expect(page.locator('details.approach[open]')).toHaveCount(APPROACHES.length);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 2, name: QUESTIONS[0] })).toBeVisible();
+});
+
+test('a link opens the Approaches page on one card, focused; the page lists every card', async ({ page }) => {
+  await page.goto('/#/approaches?focus=rag');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ways to adapt a model' })).toBeVisible();
+  await expect(page.locator('#rag > summary')).toBeFocused();
+  const contents = page.getByRole('navigation', { name: 'On this page' });
+  await expect(contents.getByRole('link')).toHaveText(APPROACHES);
+  await contents.getByRole('link', { name: 'QLoRA (quantized LoRA)' }).click();
+  await expect(page).toHaveURL(/#\/approaches\?focus=qlora$/);
+  await expect(page.locator('#qlora > summary')).toBeFocused();
 });
 
 // Presses Tab until `locator` has focus; fails after `max` presses.

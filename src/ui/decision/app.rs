@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::decision::approaches;
 use crate::core::decision::wizard_link::{self, Shown, WizardState};
 use crate::core::route::{self, Page, Section};
 use crate::ui::browser_state;
+use crate::ui::decision::approach_card::summary_id;
 use crate::ui::decision::approaches_page::ApproachesPage;
 use crate::ui::decision::wizard_page::WizardPage;
 use crate::ui::shared::page_frame::PageFrame;
@@ -16,6 +18,16 @@ use crate::ui::shared::page_frame::PageFrame;
 pub fn App() -> impl IntoView {
     let start = route::parse(&browser_state::fragment());
     let section = RwSignal::new(start.section);
+    // `#/approaches?focus=<id>` opens the explainers on that card; `true`
+    // when it names one.
+    let focus_card = |r: &route::Route| {
+        let card = (r.section == Section::Approaches)
+            .then(|| approaches::focused(&r.query))
+            .flatten();
+        card.map(|a| browser_state::focus_after_paint(summary_id(a)))
+            .is_some()
+    };
+    focus_card(&start);
     let link_query = if start.section == Section::Wizard {
         start.query.as_str()
     } else {
@@ -80,9 +92,9 @@ pub fn App() -> impl IntoView {
                 wizard.set(next);
             }
         }
-        // A new section starts at its top; a new step focuses its heading
-        // (the wizard page does that).
-        if section_changed {
+        // A new section starts at its top, or at the card a link names; a
+        // new step focuses its heading (the wizard page does that).
+        if !focus_card(&r) && section_changed {
             browser_state::focus_after_paint("main");
         }
     };

@@ -2,9 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::core::decision::approaches::{Approach, COSTS_AS_OF, COSTS_BASIS};
+use crate::core::decision::approaches::Approach;
 
-/// An expandable explainer card.
+/// The id of a card's summary, the element a `focus=<id>` link focuses
+/// (the card itself carries the approach's id).
+pub fn summary_id(approach: &Approach) -> String {
+    format!("{}-name", approach.id)
+}
+
+/// An expandable explainer card, `id` = the approach's id.
 #[component]
 pub fn ApproachCard(approach: &'static Approach, open: bool) -> impl IntoView {
     let list = |items: &'static [&'static str]| {
@@ -12,7 +18,7 @@ pub fn ApproachCard(approach: &'static Approach, open: bool) -> impl IntoView {
     };
     view! {
         <details class="approach" id=approach.id open=open>
-            <summary>{approach.name}</summary>
+            <summary id=summary_id(approach)>{approach.name}</summary>
             <div class="approach-body">
                 <p><strong>"What it is. "</strong>{approach.what}</p>
                 <p><strong>"When to use it. "</strong>{approach.when}</p>
@@ -26,8 +32,8 @@ pub fn ApproachCard(approach: &'static Approach, open: bool) -> impl IntoView {
                         <ul>{list(approach.disadvantages)}</ul>
                     </div>
                 </div>
-                <p><strong>"Typical cost. "</strong>{approach.cost}</p>
-                <p class="source">"Source: "{COSTS_BASIS}" As of "{COSTS_AS_OF}"."</p>
+                <p><strong>"Typical cost (estimate). "</strong>{approach.cost}</p>
+                <p class="source">"Basis: "{approach.cost_basis()}" As of "{approach.cost_as_of()}"."</p>
             </div>
         </details>
     }
