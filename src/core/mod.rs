@@ -11,6 +11,7 @@ pub mod decision;
 pub mod html_rows;
 pub mod number_format;
 pub mod number_parse;
+pub mod practice;
 pub mod report;
 pub mod route;
 pub mod training;
