@@ -18,6 +18,7 @@ PAGES=(
   "dataset|dataset|Check a fine-tuning dataset · tunewise|worker"
   "training|training|Plan and read a training run · tunewise|"
   "report|report|Decision report · tunewise|"
+  "practice|practice|Practise fine-tuning decisions · tunewise|questions"
 )
 
 template="index.html"
@@ -45,6 +46,11 @@ if os.path.exists(own):
 else:
     line = next(l for l in text.splitlines() if wizard_css in l)
     text = text.replace(line + "\n", "")
+if extra == "questions":
+    # The question bank, fetched by the page when it opens (not compiled in).
+    line = next(l for l in text.splitlines() if 'data-bin="' + binary + '"' in l)
+    indent = line[: len(line) - len(line.lstrip())]
+    text = text.replace(line, line + "\n" + indent + '<link data-trunk rel="copy-file" href="data/questions.json" />')
 if extra == "worker":
     line = next(l for l in text.splitlines() if 'data-bin="' + binary + '"' in l)
     indent = line[: len(line) - len(line.lstrip())]

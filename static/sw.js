@@ -2,7 +2,7 @@
 // Pages: network first, falling back to the cached copy when offline.
 // Hashed build assets (name-<16 hex>.js/.wasm/.css): cache first, since a
 // hash never changes its content; older builds' copies are pruned.
-const CACHE = 'tunewise-v3';
+const CACHE = 'tunewise-v4';
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 const stem = (path) => path.replace(/-[0-9a-f]{8,16}/, '');
 
@@ -13,7 +13,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(precache().catch(() => {}));
 });
 
-const PAGES = ['./', 'costs.html', 'dataset.html', 'training.html', 'report.html'];
+const PAGES = ['./', 'costs.html', 'dataset.html', 'training.html', 'report.html', 'practice.html'];
 
 async function precache() {
   const cache = await caches.open(CACHE);

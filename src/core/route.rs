@@ -19,18 +19,21 @@ pub enum Section {
     Training,
     /// The decision report (its own page, built from the other sections).
     Report,
+    /// Practice: flashcards, quiz, mock interview, generated exercises.
+    Practice,
     /// Reference pages explaining each adaptation approach.
     Approaches,
 }
 
 impl Section {
     /// Every section, in navigation order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Wizard,
         Section::Costs,
         Section::Dataset,
         Section::Training,
         Section::Report,
+        Section::Practice,
         Section::Approaches,
     ];
 
@@ -42,6 +45,7 @@ impl Section {
             Section::Dataset => "dataset",
             Section::Training => "training",
             Section::Report => "report",
+            Section::Practice => "practice",
             Section::Approaches => "approaches",
         }
     }
@@ -54,6 +58,7 @@ impl Section {
             Section::Dataset => "Dataset",
             Section::Training => "Training",
             Section::Report => "Report",
+            Section::Practice => "Practice",
             Section::Approaches => "Approaches",
         }
     }
@@ -66,6 +71,7 @@ impl Section {
             Section::Dataset => "Check a fine-tuning dataset · tunewise",
             Section::Training => "Plan and read a training run · tunewise",
             Section::Report => "Decision report · tunewise",
+            Section::Practice => "Practise fine-tuning decisions · tunewise",
             Section::Approaches => "Approaches explained · tunewise",
         }
     }
@@ -86,6 +92,8 @@ pub enum Page {
     /// `report.html`: the decision report, built from every section's
     /// state (no section of its own: it reads the others).
     Report,
+    /// `practice.html`: flashcards, quiz, mock interview, exercises.
+    Practice,
 }
 
 impl Page {
@@ -97,6 +105,7 @@ impl Page {
             Page::Dataset => "dataset.html",
             Page::Training => "training.html",
             Page::Report => "report.html",
+            Page::Practice => "practice.html",
         }
     }
 }
@@ -117,6 +126,7 @@ impl Section {
             Section::Dataset => Page::Dataset,
             Section::Training => Page::Training,
             Section::Report => Page::Report,
+            Section::Practice => Page::Practice,
             Section::Wizard | Section::Approaches => Page::Main,
         }
     }

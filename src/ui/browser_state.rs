@@ -28,6 +28,9 @@ pub const DATASET_BRIEF_KEY: &str = "tunewise.dataset-brief.v1";
 /// Local-storage key of the training page's state (`training_state::encode`).
 pub const TRAINING_KEY: &str = "tunewise.training.v1";
 
+/// Local-storage key of the practice page's progress (`Progress::to_json`).
+pub const PRACTICE_KEY: &str = "tunewise.practice.v1";
+
 /// Everything the tools saved, for `today`: what the report and the
 /// training page read.
 pub fn load_shared(today: &str) -> SharedState {
@@ -260,6 +263,11 @@ pub fn today() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+/// The wall-clock time, in milliseconds since the Unix epoch.
+pub fn epoch_ms() -> i64 {
+    js_sys::Date::now() as i64
 }
 
 /// Milliseconds since the page started (high resolution), or 0.

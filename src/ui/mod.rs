@@ -8,6 +8,7 @@ pub mod browser_state;
 mod costs;
 mod dataset;
 mod decision;
+mod practice;
 mod report;
 mod shared;
 mod training;
@@ -15,6 +16,7 @@ mod training;
 pub use costs::app::CostsApp;
 pub use dataset::app::DatasetApp;
 pub use decision::app::App;
+use practice::app::PracticeApp;
 use report::app::ReportApp;
 use training::app::TrainingApp;
 
@@ -47,6 +49,12 @@ pub fn mount_dataset() {
 pub fn mount_training() {
     install_panic_hook();
     leptos::mount::mount_to_body(TrainingApp);
+}
+
+/// Starts `practice.html`: installs the panic hook and mounts [`PracticeApp`].
+pub fn mount_practice() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(PracticeApp);
 }
 
 /// Starts `report.html`: installs the panic hook and mounts [`ReportApp`].

@@ -9,6 +9,8 @@ const PAGES = [
   { path: '/costs.html', heading: 'Costs and break-even' },
   { path: '/dataset.html', heading: 'Check a fine-tuning dataset' },
   { path: '/training.html', heading: 'Plan and read a training run' },
+  { path: '/practice.html', heading: 'Practise' },
+  { path: '/practice.html#/practice?mode=exercises', heading: 'Practise' },
 ];
 
 for (const { path, heading } of PAGES) {

@@ -27,7 +27,6 @@ pub const COSTS_BASIS: &str = "tunewise estimate: GPU-hours × typical cloud GPU
 pub struct Approach {
     /// Stable id, used as the HTML anchor and by links (`focus=<id>`).
     pub id: &'static str,
-    pub name: &'static str,
     pub what: &'static str,
     pub when: &'static str,
     pub advantages: &'static [&'static str],
@@ -57,7 +56,6 @@ impl Approach {
 pub const ALL: [Approach; 10] = [
     Approach {
         id: "prompt-engineering",
-        name: "Prompt engineering",
         what: "Change what the model is given, not the model: a system prompt stating the task, the rules and the \
                output format, a few worked examples (few-shot), and structure such as a schema the answer must \
                follow. Every request carries these instructions as tokens.",
@@ -85,7 +83,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "rag",
-        name: "RAG (retrieval-augmented generation)",
         what: "Keep your documents outside the model. Split them into passages, turn each into an embedding (a vector \
                that captures its meaning) and store it in an index; for each request, find the few passages closest \
                to the question, often together with keyword search, and put them in the prompt with an instruction \
@@ -118,7 +115,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "fine-tuning",
-        name: "Fine-tuning",
         what: "Continue training a pretrained model on your own input-output examples so that the behaviour you show \
                becomes its default. Through a provider's API you upload a file and get a private model back; \
                what is trained underneath (all weights or an adapter) is the provider's choice.",
@@ -140,7 +136,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "lora",
-        name: "LoRA (low-rank adaptation)",
         what: "Freeze the model and train small low-rank matrices added to some of its layers, typically well under 1% \
                of the parameter count. The result is an adapter of a few megabytes that is loaded on top of the base model.",
         when: "You want fine-tuning's gains on a limited budget, need many variants of one base model (one adapter per \
@@ -161,7 +156,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "qlora",
-        name: "QLoRA (quantized LoRA)",
         what: "LoRA on a base model whose frozen weights are stored in 4 bits instead of 16, while the small adapter \
                is still trained at higher precision. The weights take about a quarter of the memory, so bigger \
                models fit on one GPU: a 7-8B model on a 16-24 GB card, a 70B model on one 48-80 GB GPU.",
@@ -186,7 +180,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "preference-tuning",
-        name: "Preference tuning (DPO)",
         what: "Train on pairs of answers to the same prompt, one preferred and one rejected, so that the model makes \
                answers like the preferred ones more likely and the rejected ones less likely. Direct preference \
                optimization (DPO) does this with one loss measured against a frozen copy of the starting model, \
@@ -215,7 +208,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "full-fine-tuning",
-        name: "Full fine-tuning",
         what: "Update every weight of the model on your data. It moves the model furthest, and costs the most to \
                train and to host, because the result is a whole new model.",
         when: "Deep customization (a specialised field's reasoning and vocabulary, a new language) where LoRA falls \
@@ -236,7 +228,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "domain-adaptation",
-        name: "Domain adaptation",
         what: "Continue pre-training on large amounts of unlabelled text from a field (contracts, clinical notes, \
                source code) so the model absorbs its vocabulary and style, usually followed by task-specific tuning.",
         when: "The domain's language is far from what the base model saw, retrieval cannot bridge it, and you have \
@@ -257,7 +248,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "task-specific-training",
-        name: "Task-specific training",
         what: "Train a model for one well-defined task (classification, extraction, routing, a fixed output schema), \
                often a small model, with labelled examples and a metric you can compute.",
         when: "A narrow, high-volume task with a clear right answer, where a small specialised model can replace \
@@ -278,7 +268,6 @@ pub const ALL: [Approach; 10] = [
     },
     Approach {
         id: "distillation",
-        name: "Distillation",
         what: "Use a large model (the teacher) to answer many real inputs of your task, then train a smaller model \
                (the student) on those answers, so that it does that one task nearly as well at a fraction of the \
                serving cost. With an open-weights teacher the student can also learn the teacher's probabilities for \
@@ -333,6 +322,32 @@ pub fn related(outcome: Outcome) -> &'static [&'static str] {
     }
 }
 
+/// The display name of the approach with this id (also its card's title).
+/// Kept apart from [`ALL`] so that a page linking to an explainer by name
+/// does not carry every explainer's text.
+pub fn name(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "prompt-engineering" => "Prompt engineering",
+        "rag" => "RAG (retrieval-augmented generation)",
+        "fine-tuning" => "Fine-tuning",
+        "lora" => "LoRA (low-rank adaptation)",
+        "qlora" => "QLoRA (quantized LoRA)",
+        "preference-tuning" => "Preference tuning (DPO)",
+        "full-fine-tuning" => "Full fine-tuning",
+        "domain-adaptation" => "Domain adaptation",
+        "task-specific-training" => "Task-specific training",
+        "distillation" => "Distillation",
+        _ => return None,
+    })
+}
+
+impl Approach {
+    /// The approach's display name.
+    pub fn name(&self) -> &'static str {
+        name(self.id).unwrap_or(self.id)
+    }
+}
+
 /// The approach with this id.
 pub fn by_id(id: &str) -> Option<&'static Approach> {
     ALL.iter().find(|a| a.id == id)
@@ -366,7 +381,7 @@ mod tests {
         assert_eq!(ids.len(), ALL.len());
         for a in ALL {
             assert!(
-                !a.name.is_empty()
+                a.name() != a.id
                     && !a.what.is_empty()
                     && !a.when.is_empty()
                     && !a.cost.is_empty(),

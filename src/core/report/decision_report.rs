@@ -44,6 +44,7 @@ pub fn fill_url(section: Section) -> &'static str {
         Section::Dataset => "dataset.html",
         Section::Training => "training.html",
         Section::Report => "report.html",
+        Section::Practice => "practice.html",
         Section::Approaches => "index.html#/approaches",
     }
 }

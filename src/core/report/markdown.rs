@@ -64,6 +64,7 @@ fn page_name(section: Section) -> &'static str {
         Section::Dataset => "the dataset validator",
         Section::Training => "the training page",
         Section::Report => "the decision report",
+        Section::Practice => "the practice page",
         Section::Approaches => "the approaches",
     }
 }

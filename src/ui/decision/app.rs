@@ -124,7 +124,7 @@ pub fn App() -> impl IntoView {
                 Section::Approaches => view! { <ApproachesPage /> }.into_any(),
                 // The calculator lives on its own page; an old or hand-typed
                 // `#/costs` link on this page goes there, state and all.
-                Section::Costs | Section::Dataset | Section::Training | Section::Report => {
+                Section::Costs | Section::Dataset | Section::Training | Section::Report | Section::Practice => {
                     let target = section.get().page();
                     let fragment = browser_state::fragment();
                     browser_state::go_to(&format!("{}{}", target.url(), fragment));

@@ -18,7 +18,7 @@ pub fn ApproachCard(approach: &'static Approach, open: bool) -> impl IntoView {
     };
     view! {
         <details class="approach" id=approach.id open=open>
-            <summary id=summary_id(approach)>{approach.name}</summary>
+            <summary id=summary_id(approach)>{approach.name()}</summary>
             <div class="approach-body">
                 <p><strong>"What it is. "</strong>{approach.what}</p>
                 <p><strong>"When to use it. "</strong>{approach.when}</p>

@@ -17,7 +17,7 @@ pub fn ApproachesPage() -> impl IntoView {
             let href = route::href(Section::Approaches, &approaches::focus_query(a.id));
             // The same link twice changes no fragment: focus the card anyway.
             let focus = move |_| browser_state::focus_after_paint(summary_id(a));
-            view! { <li><a href=href on:click=focus>{a.name}</a></li> }
+            view! { <li><a href=href on:click=focus>{a.name()}</a></li> }
         })
         .collect_view();
     view! {

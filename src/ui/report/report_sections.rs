@@ -24,6 +24,7 @@ fn fill_in(section: Section) -> &'static str {
         Section::Dataset => "Check a dataset",
         Section::Training => "Plan the training",
         Section::Report => "Open the decision report",
+        Section::Practice => "Practise",
         Section::Approaches => "Read about the approaches",
     }
 }
