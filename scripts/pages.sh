@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Writes every page's HTML from the one template, index.html (the wizard's
 # page, so plain `trunk serve` still works). Each other page differs only in
-# its title, its Rust binary, its own stylesheet (style/<name>.css, in place
-# of the wizard's style/wizard.css; none when it has no file) and, for the
+# its title, its Rust binary, its own stylesheet (style/<name>.css, or the
+# one named by css=<name>, in place of the wizard's style/wizard.css; none
+# when it has no file), for the practice page its question bank and, for the
 # Dataset page, its worker; the
 # generated files (costs.html, dataset.html, …) are build output and are
 # not committed. Run by scripts/build.sh and scripts/dev.sh.
@@ -19,6 +20,7 @@ PAGES=(
   "training|training|Plan and read a training run · tunewise|"
   "report|report|Decision report · tunewise|"
   "practice|practice|Practise fine-tuning decisions · tunewise|questions"
+  "exercises|exercises|Numeric exercises · tunewise|css=practice"
 )
 
 template="index.html"
@@ -40,7 +42,8 @@ wizard_css = '<link data-trunk rel="css" href="style/wizard.css" />'
 assert wizard_css in text, "the template links the wizard's stylesheet"
 import os
 page = os.path.splitext(os.path.basename(out))[0]
-own = "style/" + page + ".css"
+# A page may share another page's stylesheet ("css=practice").
+own = "style/" + (extra[4:] if extra.startswith("css=") else page) + ".css"
 if os.path.exists(own):
     text = text.replace(wizard_css, wizard_css.replace("style/wizard.css", own))
 else:

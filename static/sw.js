@@ -13,7 +13,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(precache().catch(() => {}));
 });
 
-const PAGES = ['./', 'costs.html', 'dataset.html', 'training.html', 'report.html', 'practice.html'];
+const PAGES = ['./', 'costs.html', 'dataset.html', 'training.html', 'report.html', 'practice.html', 'exercises.html'];
 
 async function precache() {
   const cache = await caches.open(CACHE);

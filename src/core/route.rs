@@ -92,8 +92,12 @@ pub enum Page {
     /// `report.html`: the decision report, built from every section's
     /// state (no section of its own: it reads the others).
     Report,
-    /// `practice.html`: flashcards, quiz, mock interview, exercises.
+    /// `practice.html`: the practice overview, flashcards, quiz, mock
+    /// interview and progress.
     Practice,
+    /// `exercises.html`: the practice section's generated numeric exercises
+    /// (a bundle of their own: they carry the cost model).
+    Exercises,
 }
 
 impl Page {
@@ -106,6 +110,7 @@ impl Page {
             Page::Training => "training.html",
             Page::Report => "report.html",
             Page::Practice => "practice.html",
+            Page::Exercises => "exercises.html",
         }
     }
 }

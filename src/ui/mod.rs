@@ -17,6 +17,7 @@ pub use costs::app::CostsApp;
 pub use dataset::app::DatasetApp;
 pub use decision::app::App;
 use practice::app::PracticeApp;
+use practice::exercises_app::ExercisesApp;
 use report::app::ReportApp;
 use training::app::TrainingApp;
 
@@ -55,6 +56,12 @@ pub fn mount_training() {
 pub fn mount_practice() {
     install_panic_hook();
     leptos::mount::mount_to_body(PracticeApp);
+}
+
+/// Starts `exercises.html`: installs the panic hook and mounts [`ExercisesApp`].
+pub fn mount_exercises() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(ExercisesApp);
 }
 
 /// Starts `report.html`: installs the panic hook and mounts [`ReportApp`].

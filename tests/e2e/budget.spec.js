@@ -15,8 +15,9 @@ for (const [name, url, heading] of [
   ['the dataset validator (dataset.html)', '/dataset.html', { level: 1, name: 'Check a fine-tuning dataset' }],
   ['the training page (training.html)', '/training.html', { level: 1, name: 'Plan and read a training run' }],
   ['the decision report (report.html)', '/report.html', { level: 1, name: 'Decision report' }],
-  // The practice page fetches its question bank (data/questions.json) when it opens: counted.
-  ['the practice page (practice.html)', '/practice.html', { level: 3, name: /\?$|\.$/ }],
+  // The practice page opens on its overview; the question bank loads when a mode needs it.
+  ['the practice page (practice.html)', '/practice.html', { level: 1, name: 'Practise' }],
+  ['the numeric exercises (exercises.html)', '/exercises.html', { level: 1, name: 'Practise' }],
 ]) {
   test(`a first visit to ${name} downloads at most 250,000 bytes gzip`, async ({ page }) => {
     const bodies = [];

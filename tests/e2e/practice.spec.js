@@ -11,7 +11,8 @@ const BANK = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/ques
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
 async function open(page, query = '') {
-  await page.goto('/practice.html' + (query ? '#/practice?' + query : ''));
+  const file = query.includes('mode=exercises') ? '/exercises.html' : '/practice.html';
+  await page.goto(file + (query ? '#/practice?' + query : ''));
   await expect(page.getByRole('heading', { level: 1, name: 'Practise' })).toBeVisible();
 }
 
@@ -64,7 +65,7 @@ test('a quiz question answered wrong and one answered right, with the reasons; t
 
   // Then every other one right.
   for (let i = 1; i < qs.length; i++) {
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
     const r = qs[i].choices.findIndex((c) => c.correct);
     await option(page, qs[i].choices[r].text).click();
     await expect(page.getByRole('status').filter({ hasText: /^Right\.$/ })).toBeVisible();
@@ -81,7 +82,7 @@ test('a flashcard revealed and rated Good is due in 10 minutes; Undo brings it b
   const first = BANK.questions[0];
   const second = BANK.questions[1];
   await expect(page.getByRole('heading', { level: 3, name: first.question })).toBeVisible();
-  await expect(page.getByText('Key points')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Key points' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Show the answer' }).click();
   await expect(page.getByRole('heading', { name: 'Key points' })).toBeVisible();
   await expect(page.getByText(first.key_points[0])).toBeVisible();
@@ -143,7 +144,7 @@ test('keyboard only: Space reveals, 1-4 rate, arrows move, U undoes; 1-5 answer 
   const r = q.choices.findIndex((c) => c.correct);
   await page.keyboard.press(String(r + 1));
   await expect(page.getByRole('status').filter({ hasText: /^Right\.$/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Next' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText(/^Question 2 of/)).toBeVisible();
   await expect(page.getByText('Keyboard shortcuts')).toBeVisible();
@@ -169,15 +170,29 @@ test('a generated exercise solved wrongly then rightly, with the worked solution
   await expect(page.getByRole('status').filter({ hasText: /number/i })).toBeVisible();
 
   const href = await page.getByRole('link', { name: 'link to these numbers' }).getAttribute('href');
-  expect(href).toContain('seed=42');
+  expect(href).toMatch(/\/exercises\.html#\/practice\?mode=exercises&ex=break-even-volume&seed=42$/);
   const other = await context.newPage();
   await other.goto(href);
   await expect(other.locator('.exercise-prompt')).toHaveText(prompt);
   // New numbers change the exercise; the left arrow goes back to it.
   await other.getByRole('button', { name: 'New numbers' }).click();
   await expect(other.locator('.exercise-prompt')).not.toHaveText(prompt);
+  // Arrows belong to the answer field while it has the focus: leave it first.
+  await other.getByRole('button', { name: 'New numbers' }).focus();
   await other.keyboard.press('ArrowLeft');
   await expect(other.locator('.exercise-prompt')).toHaveText(prompt);
+});
+
+test('an exercises address opened on practice.html goes to the exercises page, and the modes link back', async ({ page }) => {
+  await page.goto('/practice.html#/practice?mode=exercises&ex=training-cost&seed=7');
+  await expect(page).toHaveURL(/\/exercises\.html#\/practice\?mode=exercises&ex=training-cost&seed=7$/);
+  await expect(page.getByRole('heading', { level: 3, name: 'Training cost' })).toBeVisible();
+  const modes = page.getByRole('navigation', { name: 'Practice modes' });
+  await expect(modes.getByRole('link', { name: 'Exercises' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Practice' })).toHaveAttribute('aria-current', 'page');
+  await modes.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page).toHaveURL(/\/practice\.html#\/practice\?mode=quiz$/);
+  await expect(page.getByText(/^Question 1 of/)).toBeVisible();
 });
 
 test('a mock interview: answered in my words, compared, key points ticked, summarised', async ({ page }) => {
@@ -203,6 +218,21 @@ test('a mock interview: answered in my words, compared, key points ticked, summa
   await expect(page.getByRole('heading', { name: 'Interview done' })).toBeVisible();
   await expect(page.getByText(new RegExp(`1 of ${n} key points`))).toBeVisible();
   await expect(page.getByText('not compared')).toHaveCount(2);
+});
+
+test('the overview needs no question bank: it shows today from the saved progress and opens each mode', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await open(page);
+  await expect(page.getByRole('status').filter({ hasText: '0 cards due now of 0 studied' })).toBeVisible();
+  expect(fetched).not.toContain('/questions.json');
+  await page.getByRole('region', { name: 'Today' }).getByRole('link', { name: 'Flashcards' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: BANK.questions[0].question })).toBeVisible();
+  expect(fetched).toContain('/questions.json');
+  await page.getByRole('button', { name: 'Show the answer' }).click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await page.getByRole('navigation', { name: 'Practice modes' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '0 cards due now of 1 studied · today 1 new and 0 reviews' })).toBeVisible();
 });
 
 test('progress exported, reset and imported back; a damaged file changes nothing', async ({ page }) => {
@@ -243,7 +273,7 @@ test('progress exported, reset and imported back; a damaged file changes nothing
 });
 
 test('damaged saved progress is kept aside with a notice, never a blank page', async ({ page }) => {
-  await page.goto('/practice.html');
+  await page.goto('/practice.html#/practice?mode=cards');
   await page.evaluate(() => localStorage.setItem('tunewise.practice.v1', '{"format":"tunewise-practice","version":1,"log":"<img src=x onerror=alert(1)>"}'));
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();

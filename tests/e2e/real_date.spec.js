@@ -10,7 +10,8 @@ const PAGES = [
   { path: '/dataset.html', heading: 'Check a fine-tuning dataset' },
   { path: '/training.html', heading: 'Plan and read a training run' },
   { path: '/practice.html', heading: 'Practise' },
-  { path: '/practice.html#/practice?mode=exercises', heading: 'Practise' },
+  { path: '/practice.html#/practice?mode=cards', heading: 'Practise' },
+  { path: '/exercises.html', heading: 'Practise' },
 ];
 
 for (const { path, heading } of PAGES) {

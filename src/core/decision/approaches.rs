@@ -381,10 +381,7 @@ mod tests {
         assert_eq!(ids.len(), ALL.len());
         for a in ALL {
             assert!(
-                a.name() != a.id
-                    && !a.what.is_empty()
-                    && !a.when.is_empty()
-                    && !a.cost.is_empty(),
+                a.name() != a.id && !a.what.is_empty() && !a.when.is_empty() && !a.cost.is_empty(),
                 "{}",
                 a.id
             );

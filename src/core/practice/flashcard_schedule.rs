@@ -27,8 +27,8 @@ use serde::{Deserialize, Serialize};
 /// FSRS-5's default weights (the values of `rs-fsrs` 1.2's defaults; a test
 /// checks they still agree).
 pub const WEIGHTS: [f64; 19] = [
-    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824, 1.9813, 0.0953, 0.2975,
-    2.2042, 0.2407, 2.9466, 0.5034, 0.6567,
+    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824, 1.9813,
+    0.0953, 0.2975, 2.2042, 0.2407, 2.9466, 0.5034, 0.6567,
 ];
 
 /// A milliseconds-since-epoch time in the range tunewise accepts
@@ -71,7 +71,9 @@ impl Rating {
 
     /// The rating of a key, if it is one.
     pub fn from_key(key: &str) -> Option<Rating> {
-        Rating::ALL.into_iter().find(|r| key.len() == 1 && key.starts_with(r.key()))
+        Rating::ALL
+            .into_iter()
+            .find(|r| key.len() == 1 && key.starts_with(r.key()))
     }
 
     fn to_fsrs(self) -> rs_fsrs::Rating {
@@ -148,7 +150,11 @@ fn time(ms: i64) -> DateTime<Utc> {
 }
 
 fn new_card(now: DateTime<Utc>) -> Card {
-    Card { due: now, last_review: now, ..Card::default() }
+    Card {
+        due: now,
+        last_review: now,
+        ..Card::default()
+    }
 }
 
 fn to_card(s: &CardState) -> Card {
@@ -201,7 +207,11 @@ pub fn rate(card: Option<&CardState>, rating: Rating, now_ms: i64) -> CardState 
     let mut out = from_card(&next.card);
     if !out.is_sane() {
         // Only reachable from extreme stored values: start the card again.
-        out = from_card(&FSRS::new(parameters()).next(new_card(now), now, rating.to_fsrs()).card);
+        out = from_card(
+            &FSRS::new(parameters())
+                .next(new_card(now), now, rating.to_fsrs())
+                .card,
+        );
     }
     out.due = out.due.clamp(now_ms, MAX_TIME_MS);
     out
@@ -218,7 +228,11 @@ pub fn interval_words(card: Option<&CardState>, rating: Rating, now_ms: i64) -> 
         format!("{} h", (minutes / 60.0).round())
     } else {
         let days = (minutes / 1440.0).round();
-        if days == 1.0 { "1 day".to_string() } else { format!("{days} days") }
+        if days == 1.0 {
+            "1 day".to_string()
+        } else {
+            format!("{days} days")
+        }
     }
 }
 
@@ -257,7 +271,11 @@ mod tests {
         let first = rate(None, Rating::Good, NOW);
         let second = rate(Some(&first), Rating::Good, first.due);
         assert_eq!(second.phase, Phase::Review);
-        assert!(second.due >= first.due + DAY, "{}", (second.due - first.due) / DAY);
+        assert!(
+            second.due >= first.due + DAY,
+            "{}",
+            (second.due - first.due) / DAY
+        );
         // Forgetting a review card sends it back to relearning within minutes.
         let later = rate(Some(&second), Rating::Again, second.due);
         assert_eq!(later.phase, Phase::Relearning);
@@ -269,7 +287,10 @@ mod tests {
     fn damaged_cards_start_again_and_clocks_moving_back_are_absorbed() {
         let mut bad = rate(None, Rating::Good, NOW);
         bad.stability = f64::NAN;
-        assert_eq!(rate(Some(&bad), Rating::Good, NOW), rate(None, Rating::Good, NOW));
+        assert_eq!(
+            rate(Some(&bad), Rating::Good, NOW),
+            rate(None, Rating::Good, NOW)
+        );
         let card = rate(None, Rating::Good, NOW);
         let back = rate(Some(&card), Rating::Good, NOW - DAY);
         assert!(back.due >= NOW);

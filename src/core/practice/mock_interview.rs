@@ -14,8 +14,18 @@ use super::question_bank::{Bank, Question};
 pub const DEFAULT_COUNT: usize = 5;
 
 /// `count` distinct question ids drawn from those `filter` keeps.
-pub fn draw(bank: &Bank, count: usize, seed: u64, filter: impl Fn(&Question) -> bool) -> Vec<String> {
-    let mut ids: Vec<&str> = bank.questions.iter().filter(|q| filter(q)).map(|q| q.id.as_str()).collect();
+pub fn draw(
+    bank: &Bank,
+    count: usize,
+    seed: u64,
+    filter: impl Fn(&Question) -> bool,
+) -> Vec<String> {
+    let mut ids: Vec<&str> = bank
+        .questions
+        .iter()
+        .filter(|q| filter(q))
+        .map(|q| q.id.as_str())
+        .collect();
     let mut rng = fastrand::Rng::with_seed(seed);
     rng.shuffle(&mut ids);
     ids.into_iter().take(count).map(str::to_string).collect()
@@ -51,7 +61,11 @@ mod tests {
         assert_eq!(a, draw(&bank, 5, 42, |_| true));
         assert_ne!(a, draw(&bank, 5, 43, |_| true));
         let costs = draw(&bank, 100, 7, |q| q.topic() == Topic::Costs);
-        assert!(costs.iter().all(|id| bank.get(id).unwrap().topic() == Topic::Costs));
+        assert!(
+            costs
+                .iter()
+                .all(|id| bank.get(id).unwrap().topic() == Topic::Costs)
+        );
         assert!(draw(&bank, 5, 1, |_| false).is_empty());
     }
 

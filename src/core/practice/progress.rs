@@ -101,7 +101,10 @@ impl DailyLimits {
 
 impl Default for DailyLimits {
     fn default() -> Self {
-        DailyLimits { new_per_day: 10, reviews_per_day: 100 }
+        DailyLimits {
+            new_per_day: 10,
+            reviews_per_day: 100,
+        }
     }
 }
 
@@ -155,30 +158,56 @@ impl Progress {
                 text.len()
             ));
         }
-        let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        let text = text.trim_start_matches('\u{feff}');
+        // Read in two typed passes, never through a JSON tree: the header
+        // first (so a foreign or newer file gets its own message), then the
+        // whole file.
+        serde_json::from_str::<serde::de::IgnoredAny>(text)
             .map_err(|e| format!("This is not a JSON file ({e}). {KEPT}"))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-            return Err(format!("This JSON is not a tunewise practice progress file (no \"format\": \"{FORMAT}\"). {KEPT}"));
+        #[derive(Deserialize)]
+        struct Header {
+            #[serde(default)]
+            format: Option<String>,
+            #[serde(default)]
+            version: Option<u64>,
         }
-        match value.get("version").and_then(|v| v.as_u64()) {
+        let not_ours = || {
+            format!(
+                "This JSON is not a tunewise practice progress file (no \"format\": \"{FORMAT}\"). {KEPT}"
+            )
+        };
+        let header: Header = serde_json::from_str(text).map_err(|_| not_ours())?;
+        if header.format.as_deref() != Some(FORMAT) {
+            return Err(not_ours());
+        }
+        match header.version {
             Some(v) if v == VERSION as u64 => {}
             Some(v) if v > VERSION as u64 => {
-                return Err(format!("This file was written by a newer tunewise (version {v}); this one reads version {VERSION}. {KEPT}"));
+                return Err(format!(
+                    "This file was written by a newer tunewise (version {v}); this one reads version {VERSION}. {KEPT}"
+                ));
             }
             _ => return Err(format!("This progress file has no valid version. {KEPT}")),
         }
-        let p: Progress =
-            serde_json::from_value(value).map_err(|e| format!("This progress file is damaged: {e}. {KEPT}"))?;
-        p.check().map_err(|e| format!("This progress file is damaged: {e}. {KEPT}"))?;
+        let p: Progress = serde_json::from_str(text)
+            .map_err(|e| format!("This progress file is damaged: {e}. {KEPT}"))?;
+        p.check()
+            .map_err(|e| format!("This progress file is damaged: {e}. {KEPT}"))?;
         Ok(p)
     }
 
     fn check(&self) -> Result<(), String> {
         if self.questions.len() > MAX_QUESTIONS {
-            return Err(format!("it tracks {} questions (at most {MAX_QUESTIONS})", self.questions.len()));
+            return Err(format!(
+                "it tracks {} questions (at most {MAX_QUESTIONS})",
+                self.questions.len()
+            ));
         }
         if self.log.len() > MAX_LOG {
-            return Err(format!("its log has {} reviews (at most {MAX_LOG})", self.log.len()));
+            return Err(format!(
+                "its log has {} reviews (at most {MAX_LOG})",
+                self.log.len()
+            ));
         }
         for (id, q) in &self.questions {
             if !is_id(id) {
@@ -193,14 +222,20 @@ impl Progress {
         }
         for (i, r) in self.log.iter().enumerate() {
             let sane_time = (0..=flashcard_schedule::MAX_TIME_MS).contains(&r.at);
-            if !is_id(&r.id) || !is_day(&r.day) || !sane_time || r.before.as_ref().is_some_and(|c| !c.is_sane()) {
+            if !is_id(&r.id)
+                || !is_day(&r.day)
+                || !sane_time
+                || r.before.as_ref().is_some_and(|c| !c.is_sane())
+            {
                 return Err(format!("review {} of the log is not a valid review", i + 1));
             }
         }
         if self.exercises.len() > 64 || self.exercises.keys().any(|k| !is_id(k)) {
             return Err("its exercise tallies are not tunewise's".to_string());
         }
-        if self.limits.new_per_day > DailyLimits::MAX || self.limits.reviews_per_day > DailyLimits::MAX {
+        if self.limits.new_per_day > DailyLimits::MAX
+            || self.limits.reviews_per_day > DailyLimits::MAX
+        {
             return Err(format!("a daily limit is above {}", DailyLimits::MAX));
         }
         Ok(())
@@ -219,9 +254,19 @@ impl Progress {
         let before = self.card(id).cloned();
         let after = flashcard_schedule::rate(before.as_ref(), rating, now_ms);
         self.questions.entry(id.to_string()).or_default().card = Some(after);
-        let day = if is_day(day) { day.to_string() } else { "1970-01-01".to_string() };
+        let day = if is_day(day) {
+            day.to_string()
+        } else {
+            "1970-01-01".to_string()
+        };
         let at = now_ms.clamp(0, flashcard_schedule::MAX_TIME_MS);
-        self.log.push(Review { id: id.to_string(), rating, at, day, before });
+        self.log.push(Review {
+            id: id.to_string(),
+            rating,
+            at,
+            day,
+            before,
+        });
         if self.log.len() > MAX_LOG {
             let extra = self.log.len() - MAX_LOG;
             self.log.drain(..extra);
@@ -246,7 +291,13 @@ impl Progress {
     pub fn counts_on(&self, day: &str) -> (u32, u32) {
         let mut new = 0;
         let mut seen = 0;
-        for r in self.log.iter().rev().take_while(|r| r.day.as_str() >= day).filter(|r| r.day == day) {
+        for r in self
+            .log
+            .iter()
+            .rev()
+            .take_while(|r| r.day.as_str() >= day)
+            .filter(|r| r.day == day)
+        {
             if r.before.is_none() {
                 new += 1;
             } else {
@@ -259,21 +310,34 @@ impl Progress {
     /// Records a quiz answer.
     pub fn record_quiz(&mut self, id: &str, right: bool) {
         if is_id(id) && (self.questions.contains_key(id) || self.questions.len() < MAX_QUESTIONS) {
-            self.questions.entry(id.to_string()).or_default().quiz.add(right);
+            self.questions
+                .entry(id.to_string())
+                .or_default()
+                .quiz
+                .add(right);
         }
     }
 
     /// Records a mock-interview self-mark.
     pub fn record_interview(&mut self, id: &str, ticked: u32, of: u32) {
-        if is_id(id) && of <= 50 && (self.questions.contains_key(id) || self.questions.len() < MAX_QUESTIONS) {
-            self.questions.entry(id.to_string()).or_default().interview = Some(InterviewMark { ticked: ticked.min(of), of });
+        if is_id(id)
+            && of <= 50
+            && (self.questions.contains_key(id) || self.questions.len() < MAX_QUESTIONS)
+        {
+            self.questions.entry(id.to_string()).or_default().interview = Some(InterviewMark {
+                ticked: ticked.min(of),
+                of,
+            });
         }
     }
 
     /// Records a generated exercise's answer, by its kind id.
     pub fn record_exercise(&mut self, kind: &str, right: bool) {
         if is_id(kind) && (self.exercises.contains_key(kind) || self.exercises.len() < 64) {
-            self.exercises.entry(kind.to_string()).or_default().add(right);
+            self.exercises
+                .entry(kind.to_string())
+                .or_default()
+                .add(right);
         }
     }
 
@@ -282,7 +346,10 @@ impl Progress {
         Topic::ALL
             .into_iter()
             .map(|topic| {
-                let mut t = TopicProgress { topic, ..TopicProgress::default() };
+                let mut t = TopicProgress {
+                    topic,
+                    ..TopicProgress::default()
+                };
                 for q in bank.questions.iter().filter(|q| q.topic() == topic) {
                     t.questions += 1;
                     if let Some(p) = self.questions.get(&q.id) {
@@ -302,6 +369,49 @@ impl Progress {
     }
 }
 
+/// The overview's figures, read from the progress alone (no bank needed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Overview {
+    /// Questions whose flashcard was ever rated.
+    pub studied: u32,
+    /// Of those, due at the time asked.
+    pub due: u32,
+    /// New cards and reviews rated on the day asked.
+    pub new_today: u32,
+    pub reviews_today: u32,
+    /// Quiz answers, all time.
+    pub quiz: Tally,
+    /// Exercise answers, all time.
+    pub exercises: Tally,
+}
+
+impl Progress {
+    /// The overview at `now_ms` on the user's `day`.
+    pub fn overview(&self, now_ms: i64, day: &str) -> Overview {
+        let (new_today, reviews_today) = self.counts_on(day);
+        let mut o = Overview {
+            new_today,
+            reviews_today,
+            ..Overview::default()
+        };
+        for q in self.questions.values() {
+            if let Some(c) = &q.card {
+                o.studied += 1;
+                if c.due <= now_ms {
+                    o.due += 1;
+                }
+            }
+            o.quiz.right = o.quiz.right.saturating_add(q.quiz.right);
+            o.quiz.wrong = o.quiz.wrong.saturating_add(q.quiz.wrong);
+        }
+        for t in self.exercises.values() {
+            o.exercises.right = o.exercises.right.saturating_add(t.right);
+            o.exercises.wrong = o.exercises.wrong.saturating_add(t.wrong);
+        }
+        o
+    }
+}
+
 /// One topic's progress.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TopicProgress {
@@ -317,7 +427,13 @@ pub struct TopicProgress {
 
 impl Default for TopicProgress {
     fn default() -> Self {
-        TopicProgress { topic: Topic::WhenToTrain, questions: 0, studied: 0, due: 0, quiz: Tally::default() }
+        TopicProgress {
+            topic: Topic::WhenToTrain,
+            questions: 0,
+            studied: 0,
+            due: 0,
+            quiz: Tally::default(),
+        }
     }
 }
 
@@ -369,6 +485,22 @@ mod tests {
     }
 
     #[test]
+    fn the_overview_counts_cards_due_and_answers() {
+        let p = sample();
+        let o = p.overview(NOW, DAY);
+        assert_eq!(
+            (o.studied, o.due, o.new_today, o.reviews_today),
+            (2, 0, 2, 1)
+        );
+        assert_eq!(
+            (o.quiz, o.exercises),
+            (Tally { right: 1, wrong: 1 }, Tally { right: 1, wrong: 0 })
+        );
+        // A month later both cards are due.
+        assert_eq!(p.overview(NOW + 30 * 86_400_000, "2026-12-31").due, 2);
+    }
+
+    #[test]
     fn the_log_is_bounded() {
         let mut p = Progress::default();
         for i in 0..(MAX_LOG + 10) {
@@ -384,26 +516,63 @@ mod tests {
             ("".into(), "not a JSON file"),
             ("{".into(), "not a JSON file"),
             ("[1,2]".into(), "not a tunewise practice progress file"),
-            ("{\"messages\":[]}".into(), "not a tunewise practice progress file"),
-            (good.replace("\"version\": 1", "\"version\": 7"), "newer tunewise"),
-            (good.replace("\"version\": 1", "\"version\": \"1\""), "no valid version"),
-            (good.replace("\"rating\": \"good\"", "\"rating\": \"great\""), "damaged"),
-            (good.replace("\"stability\": ", "\"stability\": -"), "impossible numbers"),
-            (good.replace("\"day\": \"2026-12-01\"", "\"day\": \"2026-13-01\""), "not a valid review"),
-            (good.replace("\"ticked\": 3", "\"ticked\": 9"), "interview mark"),
-            (good.replace("\"new_per_day\": 10", "\"new_per_day\": 100000"), "daily limit"),
-            (format!("{}{}", good, " ".repeat(MAX_IMPORT_BYTES)), "at most"),
+            (
+                "{\"messages\":[]}".into(),
+                "not a tunewise practice progress file",
+            ),
+            (
+                good.replace("\"version\": 1", "\"version\": 7"),
+                "newer tunewise",
+            ),
+            (
+                good.replace("\"version\": 1", "\"version\": \"1\""),
+                "not a tunewise practice progress file",
+            ),
+            (
+                good.replace("\"version\": 1", "\"version\": 0"),
+                "no valid version",
+            ),
+            (
+                good.replace("\"rating\": \"good\"", "\"rating\": \"great\""),
+                "damaged",
+            ),
+            (
+                good.replace("\"stability\": ", "\"stability\": -"),
+                "impossible numbers",
+            ),
+            (
+                good.replace("\"day\": \"2026-12-01\"", "\"day\": \"2026-13-01\""),
+                "not a valid review",
+            ),
+            (
+                good.replace("\"ticked\": 3", "\"ticked\": 9"),
+                "interview mark",
+            ),
+            (
+                good.replace("\"new_per_day\": 10", "\"new_per_day\": 100000"),
+                "daily limit",
+            ),
+            (
+                format!("{}{}", good, " ".repeat(MAX_IMPORT_BYTES)),
+                "at most",
+            ),
         ];
         for (text, why) in cases {
             let e = Progress::from_json(&text).unwrap_err();
-            assert!(e.contains(why) && e.ends_with("Nothing was changed."), "{why}: {e}");
+            assert!(
+                e.contains(why) && e.ends_with("Nothing was changed."),
+                "{why}: {e}"
+            );
         }
     }
 
     #[test]
     fn a_byte_order_mark_is_accepted() {
         let p = sample();
-        assert_eq!(Progress::from_json(&format!("\u{feff}{}", p.to_json())), Ok(p));
+        assert_eq!(
+            Progress::from_json(&format!("\u{feff}{}", p.to_json())),
+            Ok(p)
+        );
     }
 
     proptest! {

@@ -99,7 +99,11 @@ pub enum Difficulty {
 
 impl Difficulty {
     /// Every level, easiest first.
-    pub const ALL: [Difficulty; 3] = [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Advanced];
+    pub const ALL: [Difficulty; 3] = [
+        Difficulty::Foundation,
+        Difficulty::Intermediate,
+        Difficulty::Advanced,
+    ];
 
     /// The stable id.
     pub fn id(self) -> &'static str {
@@ -236,7 +240,8 @@ impl Bank {
 
 /// Reads a bank from its JSON text; a message when it is not one.
 pub fn parse(text: &str) -> Result<Bank, String> {
-    let bank: Bank = serde_json::from_str(text).map_err(|e| format!("The question bank could not be read: {e}."))?;
+    let bank: Bank = serde_json::from_str(text)
+        .map_err(|e| format!("The question bank could not be read: {e}."))?;
     if bank.version != 1 {
         return Err(format!(
             "The question bank is version {}, which this build of tunewise does not read.",
@@ -266,7 +271,9 @@ pub fn problems(bank: &Bank, today: &str) -> Vec<String> {
         if q.question.trim().len() < 10 || q.answer.trim().len() < 20 {
             bad("the question or the answer is missing");
         }
-        if !(3..=6).contains(&q.key_points.len()) || q.key_points.iter().any(|k| k.trim().is_empty()) {
+        if !(3..=6).contains(&q.key_points.len())
+            || q.key_points.iter().any(|k| k.trim().is_empty())
+        {
             bad("3 to 6 key points are needed");
         }
         if !q.choices.is_empty() {
@@ -276,14 +283,19 @@ pub fn problems(bank: &Bank, today: &str) -> Vec<String> {
             if q.choices.iter().filter(|c| c.correct).count() != 1 {
                 bad("exactly one option is right");
             }
-            if q.choices.iter().any(|c| c.text.trim().is_empty() || c.why.trim().len() < 10) {
+            if q.choices
+                .iter()
+                .any(|c| c.text.trim().is_empty() || c.why.trim().len() < 10)
+            {
                 bad("every option has its text and a reason");
             }
         }
         if let Some(d) = &q.as_of {
             match crate::core::dates::day_number(d) {
                 None => bad("the as-of date is not a date"),
-                Some(n) if Some(n) > crate::core::dates::day_number(today) => bad("the as-of date is in the future"),
+                Some(n) if Some(n) > crate::core::dates::day_number(today) => {
+                    bad("the as-of date is in the future")
+                }
                 _ => {}
             }
         }
@@ -300,7 +312,12 @@ pub fn problems(bank: &Bank, today: &str) -> Vec<String> {
 pub fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 60
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -316,8 +333,14 @@ mod tests {
     fn the_shipped_bank_is_complete() {
         let bank = parse(SHIPPED).expect("the shipped bank parses");
         assert_eq!(problems(&bank, WRITTEN), Vec::<String>::new());
-        assert!(bank.questions.len() >= 60, "{} questions", bank.questions.len());
-        assert!(crate::core::dates::day_number(&bank.as_of) <= crate::core::dates::day_number(WRITTEN));
+        assert!(
+            bank.questions.len() >= 60,
+            "{} questions",
+            bank.questions.len()
+        );
+        assert!(
+            crate::core::dates::day_number(&bank.as_of) <= crate::core::dates::day_number(WRITTEN)
+        );
     }
 
     #[test]
@@ -328,18 +351,48 @@ mod tests {
             assert!(n >= 5, "{}: {n} questions", t.id());
         }
         for d in Difficulty::ALL {
-            assert!(bank.questions.iter().filter(|q| q.difficulty == d).count() >= 10, "{}", d.id());
+            assert!(
+                bank.questions.iter().filter(|q| q.difficulty == d).count() >= 10,
+                "{}",
+                d.id()
+            );
         }
-        assert!(bank.questions.iter().filter(|q| !q.choices.is_empty()).count() >= 30);
-        assert!(bank.questions.iter().filter(|q| q.scenario.is_some()).count() >= 10);
+        assert!(
+            bank.questions
+                .iter()
+                .filter(|q| !q.choices.is_empty())
+                .count()
+                >= 30
+        );
+        assert!(
+            bank.questions
+                .iter()
+                .filter(|q| q.scenario.is_some())
+                .count()
+                >= 10
+        );
         // A question that names a year states a dated fact: it carries its as-of date.
-        let names_a_year = |t: &str| t.as_bytes().windows(4).any(|w| w.starts_with(b"20") && w.iter().all(u8::is_ascii_digit));
+        let names_a_year = |t: &str| {
+            t.as_bytes()
+                .windows(4)
+                .any(|w| w.starts_with(b"20") && w.iter().all(u8::is_ascii_digit))
+        };
         for q in &bank.questions {
             if names_a_year(&q.question) || names_a_year(&q.answer) {
-                assert!(q.as_of.is_some(), "{} names a year but has no as-of date", q.id);
+                assert!(
+                    q.as_of.is_some(),
+                    "{} names a year but has no as-of date",
+                    q.id
+                );
             }
         }
-        assert!(bank.questions.iter().filter(|q| q.topic() == Topic::Providers && q.as_of.is_some()).count() >= 5);
+        assert!(
+            bank.questions
+                .iter()
+                .filter(|q| q.topic() == Topic::Providers && q.as_of.is_some())
+                .count()
+                >= 5
+        );
     }
 
     #[test]
@@ -354,20 +407,51 @@ mod tests {
         let mut two_right = first.clone();
         two_right.id = "two-right".into();
         two_right.choices = vec![
-            Choice { text: "a".into(), correct: true, why: "because it is".into() },
-            Choice { text: "b".into(), correct: true, why: "because it is".into() },
-            Choice { text: "c".into(), correct: false, why: "because it is not".into() },
+            Choice {
+                text: "a".into(),
+                correct: true,
+                why: "because it is".into(),
+            },
+            Choice {
+                text: "b".into(),
+                correct: true,
+                why: "because it is".into(),
+            },
+            Choice {
+                text: "c".into(),
+                correct: false,
+                why: "because it is not".into(),
+            },
         ];
         bank.questions.push(two_right);
         let found = problems(&bank, WRITTEN);
-        assert!(found.iter().any(|p| p.ends_with("the id is used twice")), "{found:?}");
-        assert!(found.iter().any(|p| p == "future-fact: the as-of date is in the future"), "{found:?}");
-        assert!(found.iter().any(|p| p == "two-right: exactly one option is right"), "{found:?}");
+        assert!(
+            found.iter().any(|p| p.ends_with("the id is used twice")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p == "future-fact: the as-of date is in the future"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p == "two-right: exactly one option is right"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn damaged_banks_are_refused_with_a_message() {
-        for text in ["", "[]", "{\"version\":1}", "{\"version\":2,\"as_of\":\"x\",\"questions\":[]}", "\u{0}\u{ff}"] {
+        for text in [
+            "",
+            "[]",
+            "{\"version\":1}",
+            "{\"version\":2,\"as_of\":\"x\",\"questions\":[]}",
+            "\u{0}\u{ff}",
+        ] {
             let e = parse(text).unwrap_err();
             assert!(e.starts_with("The question bank"), "{e}");
         }

@@ -22,7 +22,8 @@ pub struct Filter {
 impl Filter {
     /// Whether `q` passes (a topic matches any of the question's topics).
     pub fn keeps(&self, q: &Question) -> bool {
-        self.topic.is_none_or(|t| q.topics.contains(&t)) && self.difficulty.is_none_or(|d| q.difficulty == d)
+        self.topic.is_none_or(|t| q.topics.contains(&t))
+            && self.difficulty.is_none_or(|d| q.difficulty == d)
     }
 }
 
@@ -47,7 +48,13 @@ pub enum Outcome {
 impl Quiz {
     /// A quiz of the multiple-choice questions `filter` keeps.
     pub fn new(bank: &Bank, filter: Filter) -> Quiz {
-        Quiz::of(bank.questions.iter().filter(|q| q.correct_choice().is_some() && filter.keeps(q)).map(|q| q.id.clone()).collect())
+        Quiz::of(
+            bank.questions
+                .iter()
+                .filter(|q| q.correct_choice().is_some() && filter.keeps(q))
+                .map(|q| q.id.clone())
+                .collect(),
+        )
     }
 
     fn of(ids: Vec<String>) -> Quiz {
@@ -70,14 +77,22 @@ impl Quiz {
             return None;
         }
         self.chosen[self.at] = Some(choice);
-        Some(if choice == right { Outcome::Right } else { Outcome::Wrong { right } })
+        Some(if choice == right {
+            Outcome::Right
+        } else {
+            Outcome::Wrong { right }
+        })
     }
 
     /// The outcome of question `i`, once answered.
     pub fn outcome(&self, bank: &Bank, i: usize) -> Option<Outcome> {
         let chosen = (*self.chosen.get(i)?)?;
         let right = bank.get(&self.ids[i])?.correct_choice()?;
-        Some(if chosen == right { Outcome::Right } else { Outcome::Wrong { right } })
+        Some(if chosen == right {
+            Outcome::Right
+        } else {
+            Outcome::Wrong { right }
+        })
     }
 
     /// Moves to the next question (stays on the last).
@@ -94,7 +109,9 @@ impl Quiz {
 
     /// Right answers, answered questions, and questions in all.
     pub fn score(&self, bank: &Bank) -> (usize, usize, usize) {
-        let right = (0..self.ids.len()).filter(|&i| self.outcome(bank, i) == Some(Outcome::Right)).count();
+        let right = (0..self.ids.len())
+            .filter(|&i| self.outcome(bank, i) == Some(Outcome::Right))
+            .count();
         let answered = self.chosen.iter().filter(|c| c.is_some()).count();
         (right, answered, self.ids.len())
     }
@@ -136,7 +153,10 @@ mod tests {
         assert_eq!(quiz.answer(&bank, right), None, "an answer is final");
         quiz.next();
         let q2 = bank.get(quiz.current().unwrap()).unwrap().clone();
-        assert_eq!(quiz.answer(&bank, q2.correct_choice().unwrap()), Some(Outcome::Right));
+        assert_eq!(
+            quiz.answer(&bank, q2.correct_choice().unwrap()),
+            Some(Outcome::Right)
+        );
         assert_eq!(quiz.answer(&bank, 99), None);
         assert_eq!(quiz.score(&bank), (1, 2, quiz.ids.len()));
         assert!(!quiz.finished());
@@ -151,7 +171,10 @@ mod tests {
         let bank = bank();
         for topic in Topic::ALL {
             for difficulty in Difficulty::ALL {
-                let f = Filter { topic: Some(topic), difficulty: Some(difficulty) };
+                let f = Filter {
+                    topic: Some(topic),
+                    difficulty: Some(difficulty),
+                };
                 let quiz = Quiz::new(&bank, f);
                 for id in &quiz.ids {
                     let q = bank.get(id).unwrap();
@@ -159,7 +182,13 @@ mod tests {
                 }
             }
         }
-        let mut empty = Quiz::new(&bank, Filter { topic: Some(Topic::Costs), difficulty: None });
+        let mut empty = Quiz::new(
+            &bank,
+            Filter {
+                topic: Some(Topic::Costs),
+                difficulty: None,
+            },
+        );
         empty.ids.clear();
         empty.chosen.clear();
         assert_eq!(empty.current(), None);

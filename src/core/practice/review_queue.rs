@@ -33,7 +33,13 @@ pub struct Queue {
 
 /// The queue at `now_ms` on the user's `day`, over the questions `filter`
 /// keeps.
-pub fn due_now(bank: &Bank, progress: &Progress, now_ms: i64, day: &str, filter: impl Fn(&Question) -> bool) -> Queue {
+pub fn due_now(
+    bank: &Bank,
+    progress: &Progress,
+    now_ms: i64,
+    day: &str,
+    filter: impl Fn(&Question) -> bool,
+) -> Queue {
     let (new_today, seen_today) = progress.counts_on(day);
     let reviews_left = progress.limits.reviews_per_day.saturating_sub(seen_today);
     let new_left = progress.limits.new_per_day.saturating_sub(new_today);
@@ -48,14 +54,33 @@ pub fn due_now(bank: &Bank, progress: &Progress, now_ms: i64, day: &str, filter:
         }
     }
     due.sort();
-    let mut ids: Vec<String> = due.iter().take(reviews_left as usize).map(|(_, id)| id.to_string()).collect();
-    ids.extend(fresh.iter().take(new_left as usize).map(|id| id.to_string()));
-    Queue { ids, reviews_left, new_left, next_due }
+    let mut ids: Vec<String> = due
+        .iter()
+        .take(reviews_left as usize)
+        .map(|(_, id)| id.to_string())
+        .collect();
+    ids.extend(
+        fresh
+            .iter()
+            .take(new_left as usize)
+            .map(|id| id.to_string()),
+    );
+    Queue {
+        ids,
+        reviews_left,
+        new_left,
+        next_due,
+    }
 }
 
 /// "Review anyway": every card of `filter` not due now, soonest first,
 /// then the new cards (the limits do not apply).
-pub fn ahead(bank: &Bank, progress: &Progress, now_ms: i64, filter: impl Fn(&Question) -> bool) -> Vec<String> {
+pub fn ahead(
+    bank: &Bank,
+    progress: &Progress,
+    now_ms: i64,
+    filter: impl Fn(&Question) -> bool,
+) -> Vec<String> {
     let mut seen: Vec<(i64, &str)> = Vec::new();
     let mut fresh: Vec<&str> = Vec::new();
     for q in bank.questions.iter().filter(|q| filter(q)) {
@@ -65,7 +90,10 @@ pub fn ahead(bank: &Bank, progress: &Progress, now_ms: i64, filter: impl Fn(&Que
         }
     }
     seen.sort();
-    seen.iter().map(|(_, id)| id.to_string()).chain(fresh.iter().map(|id| id.to_string())).collect()
+    seen.iter()
+        .map(|(_, id)| id.to_string())
+        .chain(fresh.iter().map(|id| id.to_string()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -95,7 +123,10 @@ mod tests {
         }
         // Rated Good, each is due again in 10 minutes; no new card today.
         let q = due_now(&bank, &p, NOW + MINUTE, DAY, |_| true);
-        assert_eq!((q.ids.len(), q.new_left, q.next_due), (0, 0, Some(NOW + 10 * MINUTE)));
+        assert_eq!(
+            (q.ids.len(), q.new_left, q.next_due),
+            (0, 0, Some(NOW + 10 * MINUTE))
+        );
         let q = due_now(&bank, &p, NOW + 10 * MINUTE, DAY, |_| true);
         assert_eq!(q.ids.len(), 3);
         // The next day brings new cards again.
@@ -109,7 +140,12 @@ mod tests {
         let mut p = Progress::default();
         p.limits.new_per_day = 2;
         p.limits.reviews_per_day = 1;
-        let ids: Vec<String> = bank.questions.iter().take(2).map(|q| q.id.clone()).collect();
+        let ids: Vec<String> = bank
+            .questions
+            .iter()
+            .take(2)
+            .map(|q| q.id.clone())
+            .collect();
         for id in &ids {
             p.rate(id, Rating::Again, NOW, DAY);
         }
@@ -129,7 +165,15 @@ mod tests {
         let p = Progress::default();
         let topic = bank.questions[5].topic();
         let q = due_now(&bank, &p, NOW, DAY, |q| q.topic() == topic);
-        assert!(q.ids.iter().all(|id| bank.get(id).unwrap().topic() == topic));
-        assert!(ahead(&bank, &p, NOW, |q| q.topic() == topic).iter().all(|id| bank.get(id).unwrap().topic() == topic));
+        assert!(
+            q.ids
+                .iter()
+                .all(|id| bank.get(id).unwrap().topic() == topic)
+        );
+        assert!(
+            ahead(&bank, &p, NOW, |q| q.topic() == topic)
+                .iter()
+                .all(|id| bank.get(id).unwrap().topic() == topic)
+        );
     }
 }

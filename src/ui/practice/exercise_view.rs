@@ -19,7 +19,10 @@ fn new_seed() -> u64 {
 
 /// The exercise mode. `exercise` is the page's (kind, seed), in the address.
 #[component]
-pub fn ExerciseView(exercise: RwSignal<Option<(ExerciseKind, u64)>>, progress: RwSignal<Progress>) -> impl IntoView {
+pub fn ExerciseView(
+    exercise: RwSignal<Option<(ExerciseKind, u64)>>,
+    progress: RwSignal<Progress>,
+) -> impl IntoView {
     if exercise.get_untracked().is_none() {
         exercise.set(Some((ExerciseKind::ALL[0], new_seed())));
     }
@@ -36,7 +39,9 @@ pub fn ExerciseView(exercise: RwSignal<Option<(ExerciseKind, u64)>>, progress: R
                 }
             });
         }
-        let kind = kind.or(exercise.get_untracked().map(|e| e.0)).unwrap_or(ExerciseKind::ALL[0]);
+        let kind = kind
+            .or(exercise.get_untracked().map(|e| e.0))
+            .unwrap_or(ExerciseKind::ALL[0]);
         exercise.set(Some((kind, new_seed())));
         typed.set(String::new());
         result.set(None);
@@ -61,7 +66,9 @@ pub fn ExerciseView(exercise: RwSignal<Option<(ExerciseKind, u64)>>, progress: R
         _ => false,
     });
     let check = move || {
-        let Some(e) = current.get_untracked() else { return };
+        let Some(e) = current.get_untracked() else {
+            return;
+        };
         let c = exercise::check(&e, &typed.get_untracked());
         match c {
             Checked::Correct { .. } => progress.update(|p| p.record_exercise(e.kind.id(), true)),
@@ -108,8 +115,22 @@ pub fn ExerciseView(exercise: RwSignal<Option<(ExerciseKind, u64)>>, progress: R
         let e = current.get()?;
         let r = result.get()?;
         let (class, words) = match &r {
-            Checked::Correct { given } => ("notice ok", format!("Correct: {} is within tolerance of {}.", e.unit.format(*given), e.answer_text())),
-            Checked::Wrong { given, expected } => ("notice error", format!("Not quite: you answered {}; the answer is {}.", e.unit.format(*given), e.unit.format(*expected))),
+            Checked::Correct { given } => (
+                "notice ok",
+                format!(
+                    "Correct: {} is within tolerance of {}.",
+                    e.unit.format(*given),
+                    e.answer_text()
+                ),
+            ),
+            Checked::Wrong { given, expected } => (
+                "notice error",
+                format!(
+                    "Not quite: you answered {}; the answer is {}.",
+                    e.unit.format(*given),
+                    e.unit.format(*expected)
+                ),
+            ),
             Checked::Unreadable { message } => ("notice error", message.clone()),
         };
         let solution = (!matches!(r, Checked::Unreadable { .. })).then(|| {

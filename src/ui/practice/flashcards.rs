@@ -24,13 +24,21 @@ fn until(due: i64, now: i64) -> String {
         format!("in {} h", (minutes / 60.0).round())
     } else {
         let days = (minutes / 1440.0).round();
-        if days == 1.0 { "tomorrow".into() } else { format!("in {days} days") }
+        if days == 1.0 {
+            "tomorrow".into()
+        } else {
+            format!("in {days} days")
+        }
     }
 }
 
 /// The flashcard mode.
 #[component]
-pub fn Flashcards(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<Filter>) -> impl IntoView {
+pub fn Flashcards(
+    bank: Arc<Bank>,
+    progress: RwSignal<Progress>,
+    filter: Signal<Filter>,
+) -> impl IntoView {
     let now = RwSignal::new(browser_state::epoch_ms());
     let day = browser_state::today();
     let anyway = RwSignal::new(false);
@@ -53,19 +61,25 @@ pub fn Flashcards(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<
         })
     });
     let current = Memo::new(move |_| {
-        pinned.get().or_else(|| queue.with(|(ids, ..)| (!ids.is_empty()).then(|| ids[offset.get() % ids.len()].clone())))
+        pinned.get().or_else(|| {
+            queue.with(|(ids, ..)| (!ids.is_empty()).then(|| ids[offset.get() % ids.len()].clone()))
+        })
     });
     let tick = move || now.set(browser_state::epoch_ms());
     let rate = {
         let day = day.clone();
         move |r: Rating| {
-            let Some(id) = current.get_untracked() else { return };
+            let Some(id) = current.get_untracked() else {
+                return;
+            };
             if !revealed.get_untracked() {
                 return;
             }
             let t = browser_state::epoch_ms();
             progress.update(|p| p.rate(&id, r, t, &day));
-            let due = progress.with_untracked(|p| p.card(&id).map(|c| c.due)).unwrap_or(t);
+            let due = progress
+                .with_untracked(|p| p.card(&id).map(|c| c.due))
+                .unwrap_or(t);
             said.set(format!("Rated {}: due again {}.", r.label(), until(due, t)));
             pinned.set(None);
             revealed.set(false);
@@ -122,14 +136,23 @@ pub fn Flashcards(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<
     let set_limit = move |new: bool, text: String| {
         if let Ok(v) = text.trim().parse::<u32>() {
             let v = v.min(DailyLimits::MAX);
-            progress.update(|p| if new { p.limits.new_per_day = v } else { p.limits.reviews_per_day = v });
+            progress.update(|p| {
+                if new {
+                    p.limits.new_per_day = v
+                } else {
+                    p.limits.reviews_per_day = v
+                }
+            });
             tick();
         }
     };
     let counts = move || {
         let (ids, _, reviews_left, new_left) = queue.get();
         if anyway.get() {
-            format!("Reviewing ahead: {} cards in this filter.", number_format::count(ids.len() as f64))
+            format!(
+                "Reviewing ahead: {} cards in this filter.",
+                number_format::count(ids.len() as f64)
+            )
         } else {
             format!(
                 "{} to study now · {} more reviews and {} new cards allowed today",
@@ -144,7 +167,9 @@ pub fn Flashcards(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<
     let card = move || {
         let Some(id) = current.get() else {
             let next = queue.with(|(_, next, ..)| *next);
-            let when = next.map(|n| format!(" The next card is due {}.", until(n, now.get()))).unwrap_or_default();
+            let when = next
+                .map(|n| format!(" The next card is due {}.", until(n, now.get())))
+                .unwrap_or_default();
             return view! {
                 <div class="flashcard-empty" role="status">
                     <p>{format!("Nothing is due in this filter right now.{when}")}</p>
@@ -154,7 +179,8 @@ pub fn Flashcards(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<
             .into_any();
         };
         let Some(q) = bank_for_card.get(&id).cloned() else {
-            return view! { <p class="notice">"This card is no longer in the question bank."</p> }.into_any();
+            return view! { <p class="notice">"This card is no longer in the question bank."</p> }
+                .into_any();
         };
         let card_state = progress.with_untracked(|p| p.card(&id).cloned());
         let rate = rate_buttons.clone();

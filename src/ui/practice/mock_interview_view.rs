@@ -25,7 +25,11 @@ struct Interview {
 
 /// The mock interview mode.
 #[component]
-pub fn MockInterview(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<Filter>) -> impl IntoView {
+pub fn MockInterview(
+    bank: Arc<Bank>,
+    progress: RwSignal<Progress>,
+    filter: Signal<Filter>,
+) -> impl IntoView {
     let count = RwSignal::new(DEFAULT_COUNT);
     let interview = RwSignal::new(None::<Interview>);
     let b = bank.clone();
@@ -33,9 +37,18 @@ pub fn MockInterview(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Sign
         let f = filter.get_untracked();
         let seed = (js_sys::Math::random() * 9.0e15) as u64 ^ browser_state::epoch_ms() as u64;
         let ids = mock_interview::draw(&b, count.get_untracked(), seed, |q| f.keeps(q));
-        let ticks = ids.iter().map(|id| vec![false; b.get(id).map_or(0, |q| q.key_points.len())]).collect();
+        let ticks = ids
+            .iter()
+            .map(|id| vec![false; b.get(id).map_or(0, |q| q.key_points.len())])
+            .collect();
         let n = ids.len();
-        interview.set(Some(Interview { ids, at: 0, answers: vec![String::new(); n], compared: vec![false; n], ticks }));
+        interview.set(Some(Interview {
+            ids,
+            at: 0,
+            answers: vec![String::new(); n],
+            compared: vec![false; n],
+            ticks,
+        }));
         browser_state::focus_after_paint("interview-answer");
     };
     let compare = move || {
@@ -64,7 +77,11 @@ pub fn MockInterview(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Sign
         if let Some(iv) = interview.get_untracked() {
             record(&iv, iv.at);
             let next = (iv.at as isize + by).clamp(0, iv.ids.len() as isize) as usize;
-            interview.update(|i| if let Some(i) = i.as_mut() { i.at = next });
+            interview.update(|i| {
+                if let Some(i) = i.as_mut() {
+                    i.at = next
+                }
+            });
             if next < iv.ids.len() {
                 browser_state::focus_after_paint("interview-answer");
             }
@@ -103,34 +120,50 @@ pub fn MockInterview(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Sign
         }
     };
     let body = move || {
-        let Some(iv) = interview.get() else { return start_view().into_any() };
+        let Some(iv) = interview.get() else {
+            return start_view().into_any();
+        };
         if iv.ids.is_empty() {
             return view! {
                 <p class="notice" role="status">"No question matches this filter."</p>
                 {start_view()}
-            }.into_any();
+            }
+            .into_any();
         }
         if iv.at >= iv.ids.len() {
-            let rows = iv.ids.iter().enumerate().map(|(i, id)| {
-                let q = b.get(id).map(|q| q.question.clone()).unwrap_or_default();
-                let mark = if iv.compared[i] {
-                    let t: Vec<bool> = iv.ticks[i].clone();
-                    format!("{} of {} key points ({}%)", t.iter().filter(|x| **x).count(), t.len(), mock_interview::mark(&t))
-                } else {
-                    "not compared".to_string()
-                };
-                view! { <li><span>{q}</span>" — "<strong>{mark}</strong></li> }
-            }).collect_view();
+            let rows = iv
+                .ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| {
+                    let q = b.get(id).map(|q| q.question.clone()).unwrap_or_default();
+                    let mark = if iv.compared[i] {
+                        let t: Vec<bool> = iv.ticks[i].clone();
+                        format!(
+                            "{} of {} key points ({}%)",
+                            t.iter().filter(|x| **x).count(),
+                            t.len(),
+                            mock_interview::mark(&t)
+                        )
+                    } else {
+                        "not compared".to_string()
+                    };
+                    view! { <li><span>{q}</span>" — "<strong>{mark}</strong></li> }
+                })
+                .collect_view();
             return view! {
                 <div class="interview-summary" role="status">
                     <h3>"Interview done"</h3>
                     <ol>{rows}</ol>
                     {start_view()}
                 </div>
-            }.into_any();
+            }
+            .into_any();
         }
         let at = iv.at;
-        let Some(q) = b.get(&iv.ids[at]).cloned() else { return view! { <p>"Missing question."</p> }.into_any() };
+        let Some(q) = b.get(&iv.ids[at]).cloned() else {
+            return view! { <p>"Missing question."</p> }.into_any();
+        };
         let compared = iv.compared[at];
         let checklist = compared.then(|| {
             // Ticks change the interview without redrawing it, so the
@@ -184,7 +217,7 @@ pub fn MockInterview(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Sign
                 })}
                 {checklist}
                 <div class="quiz-nav">
-                    <button type="button" disabled=at == 0 on:click=move |_| go(-1)>"Previous"</button>
+                    <button type="button" disabled={at == 0} on:click=move |_| go(-1)>"Previous"</button>
                     <button type="button" on:click=move |_| go(1)>{if last { "Finish the interview" } else { "Next question" }}</button>
                 </div>
             </article>

@@ -20,8 +20,11 @@ async fn read_file(file: web_sys::File) -> Result<String, String> {
             crate::core::practice::progress::MAX_IMPORT_BYTES
         ));
     }
-    let text = JsFuture::from(file.text()).await.map_err(|_| "The file could not be read. Nothing was changed.".to_string())?;
-    text.as_string().ok_or_else(|| "The file is not text. Nothing was changed.".to_string())
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The file could not be read. Nothing was changed.".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "The file is not text. Nothing was changed.".to_string())
 }
 
 /// The progress mode.
@@ -78,11 +81,21 @@ pub fn ProgressView(bank: Arc<Bank>, progress: RwSignal<Progress>) -> impl IntoV
             "application/json",
             &text,
         );
-        message.set(Some((false, "Your progress was downloaded as a JSON file.".into())));
+        message.set(Some((
+            false,
+            "Your progress was downloaded as a JSON file.".into(),
+        )));
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         let name = file.name();
         input.set_value("");
         leptos::task::spawn_local(async move {

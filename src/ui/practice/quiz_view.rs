@@ -17,7 +17,11 @@ const LETTERS: [&str; 5] = ["A", "B", "C", "D", "E"];
 
 /// The quiz mode.
 #[component]
-pub fn QuizView(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<Filter>) -> impl IntoView {
+pub fn QuizView(
+    bank: Arc<Bank>,
+    progress: RwSignal<Progress>,
+    filter: Signal<Filter>,
+) -> impl IntoView {
     let quiz = RwSignal::new(Quiz::new(&bank, filter.get_untracked()));
     let b = bank.clone();
     Effect::new(move |first: Option<()>| {
@@ -28,7 +32,9 @@ pub fn QuizView(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<Fi
     });
     let b = bank.clone();
     let choose = move |i: usize| {
-        let Some(id) = quiz.with_untracked(|q| q.current().map(str::to_string)) else { return };
+        let Some(id) = quiz.with_untracked(|q| q.current().map(str::to_string)) else {
+            return;
+        };
         if let Some(outcome) = quiz.try_update(|q| q.answer(&b, i)).flatten() {
             progress.update(|p| p.record_quiz(&id, outcome == Outcome::Right));
             let done = quiz.with_untracked(|q| q.finished());
@@ -60,7 +66,8 @@ pub fn QuizView(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<Fi
             return view! { <p class="notice" role="status">"No multiple-choice question matches this filter. Choose another topic or level."</p> }.into_any();
         };
         let Some(question) = b.get(&id).cloned() else {
-            return view! { <p class="notice">"This question is no longer in the bank."</p> }.into_any();
+            return view! { <p class="notice">"This question is no longer in the bank."</p> }
+                .into_any();
         };
         let outcome = q.outcome(&b, q.at);
         let chosen = q.chosen[q.at];
@@ -77,7 +84,7 @@ pub fn QuizView(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<Fi
             let class = format!("quiz-option {}", mark.map_or("", |m| m.0));
             view! {
                 <li class=class>
-                    <button type="button" disabled=outcome.is_some() aria-keyshortcuts=(i + 1).to_string()
+                    <button type="button" disabled={outcome.is_some()} aria-keyshortcuts=(i + 1).to_string()
                         on:click=move |_| choose(i)>
                         <span class="letter" aria-hidden="true">{LETTERS[i.min(4)]}</span>
                         <span>{c.text.clone()}</span>
@@ -90,7 +97,9 @@ pub fn QuizView(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<Fi
         }).collect_view();
         let feedback = outcome.map(|o| match o {
             Outcome::Right => "Right.".to_string(),
-            Outcome::Wrong { right } => format!("Not quite: the right answer is {}.", LETTERS[right.min(4)]),
+            Outcome::Wrong { right } => {
+                format!("Not quite: the right answer is {}.", LETTERS[right.min(4)])
+            }
         });
         let (_, answered, total) = q.score(&b);
         let finished = q.finished();
@@ -105,8 +114,8 @@ pub fn QuizView(bank: Arc<Bank>, progress: RwSignal<Progress>, filter: Signal<Fi
                 <p class="quiz-feedback" role="status" aria-live="polite">{feedback}</p>
                 {outcome.is_some().then(|| view! { <QuestionLinks question=question.clone() /> })}
                 <div class="quiz-nav">
-                    <button type="button" disabled=q.at == 0 on:click=move |_| quiz.update(Quiz::previous)>"Previous"</button>
-                    <button type="button" id="quiz-next" disabled=q.at + 1 >= q.ids.len() on:click=move |_| quiz.update(Quiz::next)>"Next"</button>
+                    <button type="button" disabled={q.at == 0} on:click=move |_| quiz.update(Quiz::previous)>"Previous"</button>
+                    <button type="button" id="quiz-next" disabled={q.at + 1 >= q.ids.len()} on:click=move |_| quiz.update(Quiz::next)>"Next"</button>
                     <span class="hint">{format!("{answered} of {total} answered")}</span>
                 </div>
                 {finished.then(|| {
