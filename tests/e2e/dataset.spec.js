@@ -8,6 +8,11 @@ const path = require('path');
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 
+// The first check of a page builds its tokenizer from the vocabulary in the
+// worker (seconds; more on a busy machine): these tests get three times the
+// usual time, and their first verdict up to a minute.
+test.beforeEach(() => test.slow());
+
 async function open(page) {
   await page.goto('/dataset.html');
   await expect(page.getByRole('heading', { level: 1, name: 'Check a fine-tuning dataset' })).toBeVisible();
@@ -42,7 +47,7 @@ test('a valid file dropped on the page is ready, with exact token counts', async
   await open(page);
   const before = requests.length;
   await dropFile(page, 'chat_valid.jsonl', fs.readFileSync(path.join(FIXTURES, 'chat_valid.jsonl')));
-  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples in chat_valid\.jsonl/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples in chat_valid\.jsonl/, { timeout: 60_000 });
   // 12 examples × 37 tokens each (Python tiktoken, o200k_base, the notebook's rule).
   const stats = page.getByRole('table', { name: /Tokens per valid example/ });
   const cell = (name) => stats.getByRole('row', { name: new RegExp('^' + name) }).getByRole('cell');
@@ -66,7 +71,7 @@ test('a valid file dropped on the page is ready, with exact token counts', async
 test('a broken file names its problems and line numbers', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Fix \d+ problems in chat_broken\.jsonl/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Fix \d+ problems in chat_broken\.jsonl/, { timeout: 60_000 });
   // Each kind names its lines: the fixture's line 4 is not JSON, line 5 is
   // an array, line 6 has the role "robot", line 2 repeats line 1.
   const group = groupOf(page, 'invalid_json');
@@ -85,12 +90,12 @@ test('a broken file names its problems and line numbers', async ({ page }) => {
 test('a binary file gets a clear verdict, not a crash', async ({ page }) => {
   await open(page);
   await dropFile(page, 'binary.png', fs.readFileSync(path.join(FIXTURES, 'binary.png')), 'image/png');
-  await expect(verdict(page)).toHaveText(/^Fix \d+ problems? in binary\.png/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Fix \d+ problems? in binary\.png/, { timeout: 60_000 });
   await expect(findings(page).getByText(/^(invalid_utf8|invalid_json)$/).first()).toBeVisible();
   // A file saved as UTF-16 (Windows Notepad's "Unicode") is named as such.
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"prompt":"a","completion":"b"}\n', 'utf16le')]);
   await dropFile(page, 'notepad.jsonl', utf16);
-  await expect(verdict(page)).toHaveText(/in notepad\.jsonl$/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/in notepad\.jsonl$/, { timeout: 60_000 });
   const group = await openGroup(page, 'utf16_file');
   await expect(group).toContainText('Save it as UTF-8');
 });
@@ -112,7 +117,7 @@ test('a large validation shows progress and can be cancelled', async ({ page }) 
   });
   const bar = page.getByRole('progressbar', { name: 'Checking the training file' });
   await expect(bar).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Checking the training file' }).getByText(/ % · /)).toHaveText(/^[1-9]\d* % · [\d.]+ MB of 1\d\d\.\d MB · [\d,]+ lines$/, { timeout: 20_000 });
+  await expect(page.getByRole('group', { name: 'Checking the training file' }).getByText(/ % · /)).toHaveText(/^[1-9]\d* % · [\d.]+ MB of 1\d\d\.\d MB · [\d,]+ lines$/, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Cancelled: big.jsonl was not checked' })).toBeVisible();
   await expect(bar).toHaveCount(0);
@@ -126,7 +131,7 @@ test('a validation file is checked too, and examples in both files are flagged',
   await page.getByLabel('Validation file (optional)').setInputFiles({ name: 'valid_set.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(validation) });
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
   const region = page.getByRole('region', { name: 'Validation set' });
-  await expect(region).toContainText('valid_set.jsonl: 3 valid examples, 0 errors, 3 warnings; 2 examples also in the training file.', { timeout: 20_000 });
+  await expect(region).toContainText('valid_set.jsonl: 3 valid examples, 0 errors, 3 warnings; 2 examples also in the training file.', { timeout: 60_000 });
 });
 
 async function download(page, buttonName) {
@@ -137,7 +142,7 @@ async function download(page, buttonName) {
 test('downloads: findings, valid lines and a reproducible 80/20 split', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 60_000 });
   const json = await download(page, 'Findings (JSON)');
   expect(json.name).toBe('chat_broken.findings.json');
   const report = JSON.parse(json.text);
@@ -151,7 +156,7 @@ test('downloads: findings, valid lines and a reproducible 80/20 split', async ({
   expect(valid.text.trim().split('\n')).toHaveLength(report.clean_examples);
 
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 60_000 });
   const [a, b] = await Promise.all([
     page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.train.jsonl')),
     page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.test.jsonl')),
@@ -168,7 +173,7 @@ test('downloads: findings, valid lines and a reproducible 80/20 split', async ({
 test('other formats convert to OpenAI chat, and a JSON array to JSONL', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'alpaca.jsonl'));
-  await expect(verdictBox(page)).toContainText('(Alpaca)', { timeout: 20_000 });
+  await expect(verdictBox(page)).toContainText('(Alpaca)', { timeout: 60_000 });
   const chat = await download(page, 'Converted to OpenAI chat');
   expect(chat.name).toBe('alpaca.chat.jsonl');
   const first = JSON.parse(chat.text.split('\n')[0]);
@@ -178,7 +183,7 @@ test('other formats convert to OpenAI chat, and a JSON array to JSONL', async ({
   ]);
 
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'array.json'));
-  await expect(groupOf(page, 'json_array_not_jsonl')).toBeVisible({ timeout: 20_000 });
+  await expect(groupOf(page, 'json_array_not_jsonl')).toBeVisible({ timeout: 60_000 });
   const jsonl = await download(page, 'Convert to JSONL');
   expect(jsonl.name).toBe('array.jsonl');
   expect(jsonl.text.trim().split('\n').map((l) => JSON.parse(l).messages[1].content)).toEqual(['Hello!', 'Goodbye!']);
@@ -194,7 +199,7 @@ test('keyboard only: the file button opens the chooser, choices survive a reload
   await expect(page.getByLabel('Training file (JSONL)')).toBeFocused();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
   await chooser.setFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 60_000 });
   // Focus moves to the verdict, so a screen reader reads it next.
   await expect(verdict(page)).toBeFocused();
   await expect(page.getByRole('table', { name: /cl100k_base/ })).toBeVisible();
@@ -214,7 +219,7 @@ for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await open(page);
     await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
-    await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 20_000 });
+    await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 60_000 });
     await openGroup(page, 'invalid_json');
     expect(await axe(page)).toEqual([]);
   });
@@ -224,7 +229,7 @@ test('the report fits a 360 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Fix/, { timeout: 60_000 });
   await openGroup(page, 'invalid_json');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -234,7 +239,7 @@ test('the report fits a 360 px phone', async ({ page }) => {
 test('"use these numbers in the cost calculator" carries tokens, epochs and price', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 60_000 });
   const cost = page.getByRole('region', { name: 'Training tokens and cost' });
   // 12 examples: the notebook's rule gives 9 epochs; 444 tokens × 9 = 3,996.
   await expect(cost.getByRole('textbox', { name: /^Epochs/ })).toHaveValue('9');
@@ -254,17 +259,17 @@ test('"use these numbers in the cost calculator" carries tokens, epochs and pric
 test('changing a setting re-checks the file with it, keeping focus on the control', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 60_000 });
   // Forcing the Alpaca format makes every chat line wrong.
   await page.getByLabel('Format').focus();
   await page.getByLabel('Format').selectOption('Alpaca');
-  await expect(verdict(page)).toHaveText(/^Fix \d+ problems/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Fix \d+ problems/, { timeout: 60_000 });
   await expect(page.getByLabel('Format')).toBeFocused();
   await page.getByLabel('Format').selectOption('');
-  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 60_000 });
   // No tokenizer: no token table.
   await page.getByLabel('Tokenizer').selectOption('none');
-  await expect(page.getByText('Tokens were not counted')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Tokens were not counted')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('table', { name: /Tokens per valid example/ })).toHaveCount(0);
 });
 
@@ -282,7 +287,7 @@ test('a cancelled training file releases a waiting validation file, and Cancel k
   await page.getByRole('group', { name: 'Checking the training file' }).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByLabel('Training file (JSONL)')).toBeFocused();
   const region = page.getByRole('region', { name: 'Validation set' });
-  await expect(region).toContainText('chat_valid.jsonl: 12 valid examples, 0 errors', { timeout: 20_000 });
+  await expect(region).toContainText('chat_valid.jsonl: 12 valid examples, 0 errors', { timeout: 60_000 });
   // Checked on its own: no training report to overlap with.
   await expect(region).toContainText('0 examples also in the training file');
 });
@@ -291,7 +296,7 @@ test('without its vocabulary (offline, say) a file is still checked, and the pag
   await context.route('**/*.tiktoken.gz', (route) => route.abort('internetdisconnected'));
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 20_000 });
+  await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 60_000 });
   const notice = page.getByRole('status').filter({ hasText: 'Could not load the o200k_base vocabulary' });
   await expect(notice).toContainText('checked without token counts');
   await expect(page.getByText(/^Tokens were not counted/)).toBeVisible();

@@ -34,9 +34,10 @@ test('with nothing entered yet, every missing figure says where to get it', asyn
 });
 
 test('a file checked on the Dataset page fills the plan, and the report carries it', async ({ page }) => {
+  test.slow(); // the first check builds the tokenizer (see dataset.spec.js)
   await page.goto('/dataset.html');
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
-  await expect(page.getByRole('heading', { level: 2, name: /^Ready: 12 valid examples/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 2, name: /^Ready: 12 valid examples/ })).toBeVisible({ timeout: 60_000 });
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Training' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Plan and read a training run' })).toBeVisible();

@@ -13,9 +13,10 @@ async function answer(page, question, choice) {
 }
 
 test('a checked dataset fills step 3: too few examples, properly formatted', async ({ page }) => {
+  test.slow(); // the first check builds the tokenizer (see dataset.spec.js)
   await page.goto('/dataset.html');
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
-  await expect(page.getByRole('heading', { level: 2, name: /chat_valid\.jsonl/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 2, name: /chat_valid\.jsonl/ })).toBeVisible({ timeout: 60_000 });
   await page.goto('/');
   await answer(page, 'Can prompt engineering solve it?', 'No');
   await answer(page, 'Can retrieval (RAG) solve it?', 'No');
