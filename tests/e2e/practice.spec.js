@@ -116,7 +116,8 @@ test('the daily new-card limit ends the session, and Review anyway goes on', asy
   await page.getByRole('button', { name: /^Good/ }).click();
   await expect(page.getByText(/Nothing is due in this filter right now\. The next card is due in 10 min\./)).toBeVisible();
   await page.getByRole('button', { name: 'Review anyway' }).click();
-  await expect(page.getByRole('heading', { level: 3, name: BANK.questions[0].question })).toBeVisible();
+  // Beyond the limit: the new cards first, the card just rated last.
+  await expect(page.getByRole('heading', { level: 3, name: BANK.questions[1].question })).toBeVisible();
 });
 
 test('keyboard only: Space reveals, 1-4 rate, arrows move, U undoes; 1-5 answer the quiz', async ({ page }) => {
@@ -137,7 +138,8 @@ test('keyboard only: Space reveals, 1-4 rate, arrows move, U undoes; 1-5 answer 
 
   // The modes are links: Tab reaches them and Enter follows.
   const quizLink = page.getByRole('navigation', { name: 'Practice modes' }).getByRole('link', { name: 'Quiz' });
-  await quizLink.focus();
+  for (let i = 0; i < 40 && !(await quizLink.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(quizLink).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(quizLink).toHaveAttribute('aria-current', 'page');
   const q = quizQuestions()[0];
@@ -218,6 +220,14 @@ test('a mock interview: answered in my words, compared, key points ticked, summa
   await expect(page.getByRole('heading', { name: 'Interview done' })).toBeVisible();
   await expect(page.getByText(new RegExp(`1 of ${n} key points`))).toBeVisible();
   await expect(page.getByText('not compared')).toHaveCount(2);
+  await expect(page.getByRole('heading', { name: 'Interview done' })).toBeFocused();
+  // → on the summary stays there and breaks nothing.
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('button', { name: 'Start a mock interview' })).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test('the overview needs no question bank: it shows today from the saved progress and opens each mode', async ({ page }) => {

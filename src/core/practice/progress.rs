@@ -230,6 +230,11 @@ impl Progress {
                 return Err(format!("review {} of the log is not a valid review", i + 1));
             }
         }
+        const MAX_TALLY: u32 = 1_000_000_000;
+        let huge = |t: &Tally| t.right > MAX_TALLY || t.wrong > MAX_TALLY;
+        if self.questions.values().any(|q| huge(&q.quiz)) || self.exercises.values().any(huge) {
+            return Err("a tally is impossibly large".to_string());
+        }
         if self.exercises.len() > 64 || self.exercises.keys().any(|k| !is_id(k)) {
             return Err("its exercise tallies are not tunewise's".to_string());
         }
@@ -287,7 +292,9 @@ impl Progress {
         self.log.last()
     }
 
-    /// Ratings on `day`: (new cards introduced, reviews of seen cards).
+    /// Ratings on `day`: (new cards introduced, reviews of cards in the
+    /// review phase). Ratings of cards still in their (re)learning steps
+    /// count as neither.
     pub fn counts_on(&self, day: &str) -> (u32, u32) {
         let mut new = 0;
         let mut seen = 0;
@@ -298,10 +305,12 @@ impl Progress {
             .take_while(|r| r.day.as_str() >= day)
             .filter(|r| r.day == day)
         {
-            if r.before.is_none() {
-                new += 1;
-            } else {
-                seen += 1;
+            match &r.before {
+                None => new += 1,
+                Some(c) if c.phase == flashcard_schedule::Phase::Review => seen += 1,
+                // Learning steps of a card are not reviews: they never
+                // use up the day's review limit.
+                Some(_) => {}
             }
         }
         (new, seen)
@@ -359,8 +368,8 @@ impl Progress {
                                 t.due += 1;
                             }
                         }
-                        t.quiz.right += p.quiz.right;
-                        t.quiz.wrong += p.quiz.wrong;
+                        t.quiz.right = t.quiz.right.saturating_add(p.quiz.right);
+                        t.quiz.wrong = t.quiz.wrong.saturating_add(p.quiz.wrong);
                     }
                 }
                 t
@@ -480,7 +489,12 @@ mod tests {
     #[test]
     fn todays_counts_split_new_cards_from_reviews() {
         let p = sample();
-        assert_eq!(p.counts_on(DAY), (2, 1));
+        // The second rating of "costs-break-even" was a learning step.
+        assert_eq!(p.counts_on(DAY), (2, 0));
+        let mut q = Progress::default();
+        q.rate("a", Rating::Easy, NOW, DAY);
+        q.rate("a", Rating::Good, NOW + 15 * 86_400_000, "2026-12-16");
+        assert_eq!(q.counts_on("2026-12-16"), (0, 1));
         assert_eq!(p.counts_on("2026-12-02"), (0, 0));
     }
 
@@ -490,7 +504,7 @@ mod tests {
         let o = p.overview(NOW, DAY);
         assert_eq!(
             (o.studied, o.due, o.new_today, o.reviews_today),
-            (2, 0, 2, 1)
+            (2, 0, 2, 0)
         );
         assert_eq!(
             (o.quiz, o.exercises),

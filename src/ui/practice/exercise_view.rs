@@ -30,6 +30,14 @@ pub fn ExerciseView(
     let typed = RwSignal::new(String::new());
     let result = RwSignal::new(None::<Checked>);
     let current = Memo::new(move |_| exercise.get().map(|(k, s)| exercise::generate(k, s)));
+    // Another exercise (new numbers, a link, Back) starts with a blank answer.
+    Effect::new(move |first: Option<()>| {
+        current.track();
+        if first.is_some() {
+            typed.set(String::new());
+            result.set(None);
+        }
+    });
     let fresh = move |kind: Option<ExerciseKind>| {
         if let Some(e) = exercise.get_untracked() {
             history.update_value(|h| {
@@ -133,13 +141,17 @@ pub fn ExerciseView(
             ),
             Checked::Unreadable { message } => ("notice error", message.clone()),
         };
-        let solution = (!matches!(r, Checked::Unreadable { .. })).then(|| {
+        Some((class, words, !matches!(r, Checked::Unreadable { .. })))
+    };
+    let solution = move || {
+        let (_, _, show) = feedback()?;
+        let e = current.get()?;
+        show.then(|| {
             view! {
                 <h4>"Worked solution"</h4>
                 <ol class="solution">{e.solution.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
             }
-        });
-        Some(view! { <p class=class role="status">{words}</p> {solution} })
+        })
     };
     view! {
         <section class="practice-mode exercises" aria-labelledby="exercises-title">
@@ -156,7 +168,9 @@ pub fn ExerciseView(
                 <button type="button" on:click=move |_| fresh(None)>"New numbers"</button>
             </div>
             {body}
-            <div aria-live="polite">{feedback}</div>
+            // The verdict's live region lasts, so each verdict is announced.
+            <p class=move || feedback().map_or("notice", |f| f.0) role="status">{move || feedback().map(|f| f.1)}</p>
+            {solution}
             {move || share().map(|href| view! {
                 <p class="share">"Share this exercise: "<a href=href.clone()>"link to these numbers"</a>" "
                     <button type="button" class="link-button" on:click=move |_| browser_state::copy_to_clipboard(&href)>"Copy link"</button></p>

@@ -40,23 +40,26 @@ pub fn Flashcards(
     filter: Signal<Filter>,
 ) -> impl IntoView {
     let now = RwSignal::new(browser_state::epoch_ms());
-    let day = browser_state::today();
+    // The user's day and the time move on while the page stays open
+    // (ratings after midnight count for the new day; a card falls due).
+    let day = RwSignal::new(browser_state::today());
+    // Undo takes back ratings made on this visit only.
+    let since = now.get_untracked();
     let anyway = RwSignal::new(false);
     let revealed = RwSignal::new(false);
     let offset = RwSignal::new(0usize);
     let pinned = RwSignal::new(None::<String>);
     let said = RwSignal::new(String::new());
     let b = bank.clone();
-    let d = day.clone();
     let queue = Memo::new(move |_| {
         let f = filter.get();
         let t = now.get();
         progress.with(|p| {
             if anyway.get() {
-                (review_queue::ahead(&b, p, t, |q| f.keeps(q)), None, 0, 0)
+                (review_queue::ahead(&b, p, t, |q| f.keeps(q)), None, 0, 0, 0)
             } else {
-                let q = review_queue::due_now(&b, p, t, &d, |q| f.keeps(q));
-                (q.ids, q.next_due, q.reviews_left, q.new_left)
+                let q = review_queue::due_now(&b, p, t, &day.get(), |q| f.keeps(q));
+                (q.ids, q.next_due, q.reviews_left, q.new_left, q.held_back)
             }
         })
     });
@@ -65,9 +68,29 @@ pub fn Flashcards(
             queue.with(|(ids, ..)| (!ids.is_empty()).then(|| ids[offset.get() % ids.len()].clone()))
         })
     });
-    let tick = move || now.set(browser_state::epoch_ms());
+    let tick = move || {
+        now.set(browser_state::epoch_ms());
+        let today = browser_state::today();
+        if day.get_untracked() != today {
+            day.set(today);
+        }
+    };
+    let ticker = set_interval_with_handle(tick, std::time::Duration::from_secs(30)).ok();
+    on_cleanup(move || {
+        if let Some(t) = ticker {
+            t.clear();
+        }
+    });
+    // A new filter starts the deck afresh, the answer hidden.
+    Effect::new(move |first: Option<()>| {
+        filter.track();
+        if first.is_some() {
+            revealed.set(false);
+            offset.set(0);
+            pinned.set(None);
+        }
+    });
     let rate = {
-        let day = day.clone();
         move |r: Rating| {
             let Some(id) = current.get_untracked() else {
                 return;
@@ -76,7 +99,8 @@ pub fn Flashcards(
                 return;
             }
             let t = browser_state::epoch_ms();
-            progress.update(|p| p.rate(&id, r, t, &day));
+            let today = browser_state::today();
+            progress.update(|p| p.rate(&id, r, t, &today));
             let due = progress
                 .with_untracked(|p| p.card(&id).map(|c| c.due))
                 .unwrap_or(t);
@@ -88,7 +112,11 @@ pub fn Flashcards(
             browser_state::focus_after_paint("reveal");
         }
     };
+    let can_undo = move || progress.with(|p| p.last_review().is_some_and(|r| r.at >= since));
     let undo = move || {
+        if !progress.with_untracked(|p| p.last_review().is_some_and(|r| r.at >= since)) {
+            return;
+        }
         if let Some(id) = progress.try_update(|p| p.undo_last()).flatten() {
             said.set("The last rating was taken back; rate this card again.".into());
             pinned.set(Some(id));
@@ -103,14 +131,16 @@ pub fn Flashcards(
             revealed.set(false);
         }
     };
-    let rate_key = rate.clone();
+    let rate_key = rate;
     on_shortcut(move |key| match key {
         " " => {
-            if current.get_untracked().is_some() && !revealed.get_untracked() {
+            // Space reveals; once the answer shows it scrolls as usual.
+            let reveal = current.get_untracked().is_some() && !revealed.get_untracked();
+            if reveal {
                 revealed.set(true);
                 browser_state::focus_after_paint("card-answer");
             }
-            true
+            reveal
         }
         "u" | "U" => {
             undo();
@@ -147,7 +177,7 @@ pub fn Flashcards(
         }
     };
     let counts = move || {
-        let (ids, _, reviews_left, new_left) = queue.get();
+        let (ids, _, reviews_left, new_left, _) = queue.get();
         if anyway.get() {
             format!(
                 "Reviewing ahead: {} cards in this filter.",
@@ -163,16 +193,21 @@ pub fn Flashcards(
         }
     };
     let bank_for_card = bank.clone();
-    let rate_buttons = rate.clone();
+    let rate_buttons = rate;
     let card = move || {
         let Some(id) = current.get() else {
-            let next = queue.with(|(_, next, ..)| *next);
+            let (next, held) = queue.with(|(_, next, .., held)| (*next, *held));
             let when = next
                 .map(|n| format!(" The next card is due {}.", until(n, now.get())))
                 .unwrap_or_default();
+            let what = if held > 0 {
+                format!("{held} more cards are due, but today's review limit is reached.")
+            } else {
+                format!("Nothing is due in this filter right now.{when}")
+            };
             return view! {
                 <div class="flashcard-empty" role="status">
-                    <p>{format!("Nothing is due in this filter right now.{when}")}</p>
+                    <p>{what}</p>
                     <button type="button" on:click=move |_| { anyway.set(true); offset.set(0); }>"Review anyway"</button>
                 </div>
             }
@@ -182,8 +217,8 @@ pub fn Flashcards(
             return view! { <p class="notice">"This card is no longer in the question bank."</p> }
                 .into_any();
         };
-        let card_state = progress.with_untracked(|p| p.card(&id).cloned());
-        let rate = rate_buttons.clone();
+        let card_id = id.clone();
+        let rate = rate_buttons;
         let answer = q.clone();
         view! {
             <article class="flashcard" aria-labelledby="card-question">
@@ -192,11 +227,11 @@ pub fn Flashcards(
                 {q.scenario.clone().map(|s| view! { <p class="scenario">{s}</p> })}
                 {move || if revealed.get() {
                     let a = answer.clone();
+                    let card_state = progress.with(|p| p.card(&card_id).cloned());
                     let buttons = Rating::ALL.map(|r| {
-                        let rate = rate.clone();
                         let hint = interval_words(card_state.as_ref(), r, now.get_untracked());
                         view! {
-                            <button type="button" class=format!("rate rate-{}", r.label().to_lowercase())
+                            <button type="button" class=format!("rate rate-{}", r.label().to_ascii_lowercase())
                                 aria-keyshortcuts=r.key().to_string()
                                 on:click=move |_| rate(r)>
                                 <span class="rate-label">{r.label()}</span>
@@ -240,7 +275,7 @@ pub fn Flashcards(
             <p class="visually-hidden" role="status" aria-live="polite">{move || said.get()}</p>
             <div class="card-tools">
                 <button type="button" aria-keyshortcuts="U"
-                    disabled=move || progress.with(|p| p.last_review().is_none())
+                    disabled=move || !can_undo()
                     on:click=move |_| undo()>"Undo last rating"</button>
                 <p class="said" aria-hidden="true">{move || said.get()}</p>
             </div>

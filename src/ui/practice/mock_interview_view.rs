@@ -66,7 +66,7 @@ pub fn MockInterview(
         }
     };
     let record = move |iv: &Interview, i: usize| {
-        if iv.compared[i] {
+        if iv.compared.get(i).copied().unwrap_or(false) {
             let ticked = iv.ticks[i].iter().filter(|t| **t).count() as u32;
             let of = iv.ticks[i].len() as u32;
             let id = iv.ids[i].clone();
@@ -82,9 +82,11 @@ pub fn MockInterview(
                     i.at = next
                 }
             });
-            if next < iv.ids.len() {
-                browser_state::focus_after_paint("interview-answer");
-            }
+            browser_state::focus_after_paint(if next < iv.ids.len() {
+                "interview-answer"
+            } else {
+                "interview-done"
+            });
         }
     };
     on_shortcut(move |key| match key {
@@ -152,8 +154,8 @@ pub fn MockInterview(
                 })
                 .collect_view();
             return view! {
-                <div class="interview-summary" role="status">
-                    <h3>"Interview done"</h3>
+                <div class="interview-summary">
+                    <h3 id="interview-done" tabindex="-1">"Interview done"</h3>
                     <ol>{rows}</ol>
                     {start_view()}
                 </div>

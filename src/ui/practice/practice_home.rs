@@ -36,8 +36,8 @@ pub fn PracticeHome(progress: RwSignal<Progress>) -> impl IntoView {
     let day = browser_state::today();
     let figures = move || {
         let o = progress.with(|p| p.overview(now, &day));
-        let quiz = o.quiz.right + o.quiz.wrong;
-        let ex = o.exercises.right + o.exercises.wrong;
+        let quiz = o.quiz.right.saturating_add(o.quiz.wrong);
+        let ex = o.exercises.right.saturating_add(o.exercises.wrong);
         format!(
             "{} cards due now of {} studied · today {} new and {} reviews · quiz {} of {} right · exercises {} of {} right",
             o.due,

@@ -31,9 +31,21 @@ pub fn PracticePage(
             BankState::Ready(b) => Some(b),
             _ => None,
         };
-        let Some(b) = ready.filter(|_| m.needs_bank()) else {
+        let Some(b) = ready.clone().filter(|_| m.needs_bank()) else {
             return match (m, bank.get()) {
                 (Mode::Home | Mode::Exercises, _) => view! { <PracticeHome progress /> }.into_any(),
+                // Export, import and reset never wait for the bank.
+                (Mode::Progress, state) => {
+                    let failed = match state {
+                        BankState::Failed(e) => Some(e),
+                        _ => None,
+                    };
+                    view! {
+                        {failed.map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+                        <ProgressView bank=None progress />
+                    }
+                    .into_any()
+                }
                 (_, BankState::Failed(e)) => {
                     view! { <p class="notice error" role="alert">{e}</p> }.into_any()
                 }
@@ -48,7 +60,7 @@ pub fn PracticePage(
             Mode::Interview => {
                 view! { <MockInterview bank=b progress filter=filter.into() /> }.into_any()
             }
-            Mode::Progress => view! { <ProgressView bank=b progress /> }.into_any(),
+            Mode::Progress => view! { <ProgressView bank=Some(b) progress /> }.into_any(),
             _ => view! { <Flashcards bank=b progress filter=filter.into() /> }.into_any(),
         };
         view! { {filter_view} {content} }.into_any()

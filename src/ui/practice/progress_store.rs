@@ -48,11 +48,19 @@ pub fn use_progress() -> (RwSignal<Progress>, RwSignal<Option<String>>) {
     });
     browser_state::on_storage_change(move |key, value| {
         if key == browser_state::PRACTICE_KEY {
-            let incoming = value
-                .and_then(|v| Progress::from_json(&v).ok())
-                .unwrap_or_default();
-            if progress.with_untracked(|p| *p != incoming) {
-                progress.set(incoming);
+            // Another tab saved (or reset) the progress. What this build
+            // cannot read (a newer version, say) is never adopted: this tab
+            // keeps its own and says so, rather than saving a reset back.
+            let incoming = match value {
+                None => Ok(Progress::default()),
+                Some(v) => Progress::from_json(&v),
+            };
+            match incoming {
+                Ok(p) if progress.with_untracked(|q| *q != p) => progress.set(p),
+                Ok(_) => {}
+                Err(e) => storage_notice.set(Some(format!(
+                    "Another tab saved practice progress this page cannot read; this page keeps its own. ({e})"
+                ))),
             }
         }
     });

@@ -29,20 +29,26 @@ async fn read_file(file: web_sys::File) -> Result<String, String> {
 
 /// The progress mode.
 #[component]
-pub fn ProgressView(bank: Arc<Bank>, progress: RwSignal<Progress>) -> impl IntoView {
+pub fn ProgressView(bank: Option<Arc<Bank>>, progress: RwSignal<Progress>) -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
     let confirming = RwSignal::new(false);
     let now = browser_state::epoch_ms();
     let b = bank.clone();
+    let bank_ready = bank.is_some();
     let rows = move || {
-        progress.with(|p| {
-            p.by_topic(&b, now)
+        let b = b.as_ref()?;
+        Some(progress.with(|p| {
+            p.by_topic(b, now)
                 .into_iter()
                 .map(|t| {
-                    let quiz = if t.quiz.right + t.quiz.wrong == 0 {
+                    let quiz = if t.quiz.right.saturating_add(t.quiz.wrong) == 0 {
                         "—".to_string()
                     } else {
-                        format!("{} of {}", t.quiz.right, t.quiz.right + t.quiz.wrong)
+                        format!(
+                            "{} of {}",
+                            t.quiz.right,
+                            t.quiz.right.saturating_add(t.quiz.wrong)
+                        )
                     };
                     view! {
                         <tr>
@@ -55,7 +61,7 @@ pub fn ProgressView(bank: Arc<Bank>, progress: RwSignal<Progress>) -> impl IntoV
                     }
                 })
                 .collect_view()
-        })
+        }))
     };
     let exercises = move || {
         progress.with(|p| {
@@ -126,6 +132,7 @@ pub fn ProgressView(bank: Arc<Bank>, progress: RwSignal<Progress>) -> impl IntoV
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {(!bank_ready).then(|| view! { <p class="hint">"The topics fill in once the question bank has loaded."</p> })}
             <p>{move || progress.with(|p| format!("{} flashcard ratings in the log (the last {} are kept).", p.log.len(), crate::core::practice::progress::MAX_LOG))}</p>
             <h3>"Exercises"</h3>
             {exercises}
@@ -137,21 +144,19 @@ pub fn ProgressView(bank: Arc<Bank>, progress: RwSignal<Progress>) -> impl IntoV
                     "Import progress"
                     <input type="file" accept=".json,application/json" on:change=import />
                 </label>
-                <button type="button" id="practice-reset" on:click=move |_| confirming.set(true)>"Reset progress…"</button>
+                <button type="button" id="practice-reset" on:click=move |_| { confirming.set(true); browser_state::focus_after_paint("reset-keep"); }>"Reset progress…"</button>
             </div>
             {move || confirming.get().then(|| view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="reset-title" aria-describedby="reset-what">
                     <p id="reset-title"><strong>"Erase your practice progress?"</strong></p>
                     <p id="reset-what">"This erases every flashcard's schedule, the review log, quiz and interview marks and exercise tallies in this browser. Export first to keep a copy. The other tools' work is not touched."</p>
                     <button type="button" class="danger" on:click=erase>"Erase progress"</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    <button type="button" id="reset-keep" on:click=move |_| { confirming.set(false); browser_state::focus_after_paint("practice-reset"); }>"Keep it"</button>
                 </div>
             })}
-            {move || message.get().map(|(error, m)| if error {
-                view! { <p class="notice error" role="alert">{m}</p> }.into_any()
-            } else {
-                view! { <p class="notice" role="status">{m}</p> }.into_any()
-            })}
+            // Two lasting live regions, so every message is announced.
+            <p class="notice error" role="alert">{move || message.get().filter(|m| m.0).map(|m| m.1)}</p>
+            <p class="notice" role="status">{move || message.get().filter(|m| !m.0).map(|m| m.1)}</p>
         </section>
     }
 }

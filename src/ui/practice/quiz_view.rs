@@ -30,25 +30,65 @@ pub fn QuizView(
             quiz.set(Quiz::new(&b, f));
         }
     });
+    // The one live region: the quiz is redrawn per question, so feedback
+    // is announced from here, where it survives the redraw.
+    let said = RwSignal::new(String::new());
     let b = bank.clone();
     let choose = move |i: usize| {
-        let Some(id) = quiz.with_untracked(|q| q.current().map(str::to_string)) else {
+        let Some((id, open, options)) = quiz.with_untracked(|q| {
+            let id = q.current()?.to_string();
+            let options = b.get(&id).map_or(0, |x| x.choices.len());
+            Some((id, q.chosen.get(q.at).is_some_and(Option::is_none), options))
+        }) else {
             return;
         };
+        if !open || i >= options {
+            return; // already answered, or no such option: nothing redraws
+        }
         if let Some(outcome) = quiz.try_update(|q| q.answer(&b, i)).flatten() {
             progress.update(|p| p.record_quiz(&id, outcome == Outcome::Right));
-            let done = quiz.with_untracked(|q| q.finished());
-            browser_state::focus_after_paint(if done { "quiz-score" } else { "quiz-next" });
+            said.set(match outcome {
+                Outcome::Right => "Right.".to_string(),
+                Outcome::Wrong { right } => {
+                    format!("Not quite: the right answer is {}.", LETTERS[right.min(4)])
+                }
+            });
+            let (done, last) = quiz.with_untracked(|q| (q.finished(), q.at + 1 >= q.ids.len()));
+            browser_state::focus_after_paint(if done {
+                "quiz-score"
+            } else if last {
+                "quiz-question"
+            } else {
+                "quiz-next"
+            });
         }
+    };
+    // Moves by one question, if there is one that way; the focus stays on
+    // the button pressed while it can be pressed again, else the question.
+    let go = move |by: isize| {
+        let (at, n) = quiz.with_untracked(|q| (q.at, q.ids.len()));
+        let to = at as isize + by;
+        if to < 0 || to as usize >= n {
+            return;
+        }
+        quiz.update(|q| if by > 0 { q.next() } else { q.previous() });
+        said.set(String::new());
+        let to = to as usize;
+        let again = if by > 0 { to + 1 < n } else { to > 0 };
+        browser_state::focus_after_paint(match (again, by > 0) {
+            (true, true) => "quiz-next",
+            (true, false) => "quiz-previous",
+            _ => "quiz-question",
+        });
     };
     let choose_key = choose.clone();
     on_shortcut(move |key| match key {
         "ArrowRight" => {
-            quiz.update(Quiz::next);
+            go(1);
             true
         }
         "ArrowLeft" => {
-            quiz.update(Quiz::previous);
+            go(-1);
             true
         }
         k if k.len() == 1 && ("1"..="5").contains(&k) => {
@@ -108,14 +148,14 @@ pub fn QuizView(
         view! {
             <article class="quiz-question" aria-labelledby="quiz-question">
                 <p class="card-meta">{format!("Question {} of {} · {} · {}", q.at + 1, q.ids.len(), question.topic().label(), question.difficulty.label())}</p>
-                <h3 id="quiz-question">{question.question.clone()}</h3>
+                <h3 id="quiz-question" tabindex="-1">{question.question.clone()}</h3>
                 {question.scenario.clone().map(|s| view! { <p class="scenario">{s}</p> })}
                 <ol class="quiz-options" aria-label="Options">{options}</ol>
-                <p class="quiz-feedback" role="status" aria-live="polite">{feedback}</p>
+                <p class="quiz-feedback" aria-hidden="true">{feedback}</p>
                 {outcome.is_some().then(|| view! { <QuestionLinks question=question.clone() /> })}
                 <div class="quiz-nav">
-                    <button type="button" disabled={q.at == 0} on:click=move |_| quiz.update(Quiz::previous)>"Previous"</button>
-                    <button type="button" id="quiz-next" disabled={q.at + 1 >= q.ids.len()} on:click=move |_| quiz.update(Quiz::next)>"Next"</button>
+                    <button type="button" id="quiz-previous" disabled={q.at == 0} on:click=move |_| go(-1)>"Previous"</button>
+                    <button type="button" id="quiz-next" disabled={q.at + 1 >= q.ids.len()} on:click=move |_| go(1)>"Next"</button>
                     <span class="hint">{format!("{answered} of {total} answered")}</span>
                 </div>
                 {finished.then(|| {
@@ -126,10 +166,10 @@ pub fn QuizView(
                             <h3>"Score"</h3>
                             <p class="score">{format!("{right} of {total} right ({}%)", (right * 100 + total / 2) / total.max(1))}</p>
                             {(missed > 0).then(|| view! {
-                                <button type="button" class="primary" on:click=move |_| quiz.update(|q| *q = q.retake_missed(&retake_bank))>
+                                <button type="button" class="primary" on:click=move |_| { quiz.update(|q| *q = q.retake_missed(&retake_bank)); said.set(String::new()); browser_state::focus_after_paint("quiz-question"); }>
                                     {format!("Retake the {missed} missed")}</button>
                             })}
-                            <button type="button" on:click=move |_| quiz.set(Quiz::new(&again_bank, filter.get_untracked()))>"Start again"</button>
+                            <button type="button" on:click=move |_| { quiz.set(Quiz::new(&again_bank, filter.get_untracked())); said.set(String::new()); browser_state::focus_after_paint("quiz-question"); }>"Start again"</button>
                         </div>
                     }
                 })}
@@ -142,6 +182,7 @@ pub fn QuizView(
             <h2 id="quiz-title" class="visually-hidden">"Quiz"</h2>
             <p class="counts">{move || { let (r, a, t) = score(); format!("Score so far: {r} of {a} answered right · {t} questions") }}</p>
             {body}
+            <p class="visually-hidden" role="status">{move || said.get()}</p>
         </section>
     }
 }
