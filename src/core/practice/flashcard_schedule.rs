@@ -221,7 +221,12 @@ pub fn rate(card: Option<&CardState>, rating: Rating, now_ms: i64) -> CardState 
 /// the buttons' hints.
 pub fn interval_words(card: Option<&CardState>, rating: Rating, now_ms: i64) -> String {
     let next = rate(card, rating, now_ms);
-    let minutes = (next.due - now_ms.clamp(0, MAX_TIME_MS)).max(0) as f64 / 60_000.0;
+    duration_words((next.due - now_ms.clamp(0, MAX_TIME_MS)).max(0) as f64 / 60_000.0)
+}
+
+/// A span of `minutes` in words: "10 min" (at least 1) below an hour,
+/// "3 h" below a day, else "1 day" or "15 days" (each rounded).
+pub fn duration_words(minutes: f64) -> String {
     if minutes < 60.0 {
         format!("{} min", minutes.round().max(1.0))
     } else if minutes < 60.0 * 24.0 {

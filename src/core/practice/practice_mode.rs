@@ -74,12 +74,7 @@ impl Mode {
     /// A link to the mode from a document of `from`, with `extra` query
     /// pairs (e.g. a shared exercise's `ex=…&seed=…`) after `mode=`.
     pub fn link(self, from: Page, extra: &str) -> String {
-        let query = if extra.is_empty() {
-            self.query()
-        } else {
-            format!("{}&{extra}", self.query())
-        };
-        let fragment = route::href(Section::Practice, &query);
+        let fragment = route::href(Section::Practice, &self.query_with(extra));
         if self.page() == from {
             fragment
         } else {
@@ -98,6 +93,16 @@ impl Mode {
     /// The query that shows this mode.
     pub fn query(self) -> String {
         format!("mode={}", self.id())
+    }
+
+    /// The query that shows this mode, with `extra` pairs after `mode=`
+    /// (none when `extra` is empty).
+    pub fn query_with(self, extra: &str) -> String {
+        if extra.is_empty() {
+            self.query()
+        } else {
+            format!("{}&{extra}", self.query())
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::core::practice::exercise::{self, Checked, ExerciseKind};
 use crate::core::practice::exercise_link;
 use crate::core::practice::practice_mode::Mode;
 use crate::core::practice::progress::Progress;
-use crate::core::route::{self, Section};
+use crate::core::route::Page;
 use crate::ui::browser_state;
 use crate::ui::practice::keyboard::on_shortcut;
 
@@ -87,8 +87,9 @@ pub fn ExerciseView(
     };
     let share = move || {
         exercise.get().map(|(k, s)| {
-            let q = format!("{}&{}", Mode::Exercises.query(), exercise_link::query(k, s));
-            browser_state::address_with(&route::href(Section::Practice, &q))
+            browser_state::address_with(
+                &Mode::Exercises.link(Page::Exercises, &exercise_link::query(k, s)),
+            )
         })
     };
     let body = move || {

@@ -28,11 +28,7 @@ pub fn ExercisesApp() -> impl IntoView {
     let (progress, storage_notice) = use_progress();
     let exercise = RwSignal::new(linked());
     let query = Memo::new(move |_| match exercise.get() {
-        Some((kind, seed)) => format!(
-            "{}&{}",
-            Mode::Exercises.query(),
-            exercise_link::query(kind, seed)
-        ),
+        Some((kind, seed)) => Mode::Exercises.query_with(&exercise_link::query(kind, seed)),
         None => Mode::Exercises.query(),
     });
     Effect::new(move |_| {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::number_format;
-use crate::core::practice::flashcard_schedule::{Rating, interval_words};
+use crate::core::practice::flashcard_schedule::{Rating, duration_words, interval_words};
 use crate::core::practice::progress::{DailyLimits, Progress};
 use crate::core::practice::question_bank::Bank;
 use crate::core::practice::quiz::Filter;
@@ -15,20 +15,12 @@ use crate::ui::browser_state;
 use crate::ui::practice::keyboard::on_shortcut;
 use crate::ui::practice::question_links::QuestionLinks;
 
-/// "in 10 min", "in 3 days" from now to `due`.
+/// "in 10 min", "tomorrow", "in 3 days" from now to `due` (minutes
+/// rounded up, so a card is never said to be due sooner than it is).
 fn until(due: i64, now: i64) -> String {
-    let minutes = ((due - now).max(0) as f64 / 60_000.0).ceil();
-    if minutes < 60.0 {
-        format!("in {} min", minutes.max(1.0))
-    } else if minutes < 1440.0 {
-        format!("in {} h", (minutes / 60.0).round())
-    } else {
-        let days = (minutes / 1440.0).round();
-        if days == 1.0 {
-            "tomorrow".into()
-        } else {
-            format!("in {days} days")
-        }
+    match duration_words(((due - now).max(0) as f64 / 60_000.0).ceil()).as_str() {
+        "1 day" => "tomorrow".to_string(),
+        words => format!("in {words}"),
     }
 }
 
