@@ -202,12 +202,8 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
     }
     let json = ReportJson::from(&report);
     // The histogram is drawn here, so the page's bundle carries no plotters.
-    let chart = histogram_chart::render(
-        &report.stats.histogram,
-        options.max_tokens_per_example,
-        720,
-        260,
-    );
+    let chart =
+        histogram_chart::render_both(&report.stats.histogram, options.max_tokens_per_example);
     post(&[
         ("chart", chart.into()),
         ("memory", wasm_memory_bytes().into()),

@@ -253,7 +253,8 @@ mod cli {
                 .as_deref()
                 .map(|p| format!(" [{p}]"))
                 .unwrap_or_default();
-            println!("line {}: {kind} {}{field}: {}", f.line, f.code, f.message);
+            let place = tunewise::core::dataset::finding::place(f.line);
+            println!("{place}: {kind} {}{field}: {}", f.code, f.message);
         }
         if findings.len() > 50 {
             println!(

@@ -71,7 +71,7 @@ test('a valid file dropped on the page is ready, with exact token counts', async
 test('a broken file names its problems and line numbers', async ({ page }) => {
   await open(page);
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_broken.jsonl'));
-  await expect(verdict(page)).toHaveText(/^Fix \d+ problems in chat_broken\.jsonl/, { timeout: 60_000 });
+  await expect(verdict(page)).toHaveText(/^Fix \d+ errors? in chat_broken\.jsonl/, { timeout: 60_000 });
   // Each kind names its lines: the fixture's line 4 is not JSON, line 5 is
   // an array, line 6 has the role "robot", line 2 repeats line 1.
   const group = groupOf(page, 'invalid_json');
@@ -90,7 +90,7 @@ test('a broken file names its problems and line numbers', async ({ page }) => {
 test('a binary file gets a clear verdict, not a crash', async ({ page }) => {
   await open(page);
   await dropFile(page, 'binary.png', fs.readFileSync(path.join(FIXTURES, 'binary.png')), 'image/png');
-  await expect(verdict(page)).toHaveText(/^Fix \d+ problems? in binary\.png/, { timeout: 60_000 });
+  await expect(verdict(page)).toHaveText(/^Fix \d+ errors? in binary\.png/, { timeout: 60_000 });
   await expect(findings(page).getByText(/^(invalid_utf8|invalid_json)$/).first()).toBeVisible();
   // A file saved as UTF-16 (Windows Notepad's "Unicode") is named as such.
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"prompt":"a","completion":"b"}\n', 'utf16le')]);
@@ -263,7 +263,7 @@ test('changing a setting re-checks the file with it, keeping focus on the contro
   // Forcing the Alpaca format makes every chat line wrong.
   await page.getByLabel('Format').focus();
   await page.getByLabel('Format').selectOption('Alpaca');
-  await expect(verdict(page)).toHaveText(/^Fix \d+ problems/, { timeout: 60_000 });
+  await expect(verdict(page)).toHaveText(/^Fix \d+ errors?/, { timeout: 60_000 });
   await expect(page.getByLabel('Format')).toBeFocused();
   await page.getByLabel('Format').selectOption('');
   await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 60_000 });

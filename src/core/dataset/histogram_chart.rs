@@ -8,6 +8,32 @@ use plotters::prelude::*;
 use crate::core::dataset::stats::Bin;
 use crate::core::number_format;
 
+/// The histogram twice, for wide screens and for phones (a 720-pixel chart
+/// scaled to a 360-pixel screen would shrink its text below 6 px), each in
+/// a `div` the stylesheet shows at its width: `chart-wide`, `chart-narrow`.
+pub fn render_both(bins: &[Bin], limit: Option<usize>) -> String {
+    format!(
+        "<div class=\"chart-wide\">{}</div><div class=\"chart-narrow\">{}</div>",
+        render(bins, limit, 720, 260),
+        render(bins, limit, 320, 240)
+    )
+}
+
+/// What the caption says about the per-example limit: the line is drawn
+/// only when the limit falls inside the chart, so the caption says where
+/// the limit is otherwise. `None` without a limit or bars.
+pub fn limit_note(bins: &[Bin], limit: Option<usize>) -> Option<String> {
+    let (limit, first, last) = (limit? as u64, bins.first()?, bins.last()?);
+    let tokens = number_format::counted(limit as usize, "token", "tokens");
+    Some(if limit < first.from {
+        format!("every example is over the limit of {tokens}")
+    } else if limit >= last.to {
+        format!("every example is within the limit of {tokens}")
+    } else {
+        format!("the line marks the limit of {tokens}")
+    })
+}
+
 /// Renders the histogram at `width` × `height` pixels.
 pub fn render(bins: &[Bin], limit: Option<usize>, width: u32, height: u32) -> String {
     let (w, h) = (width.clamp(280, 2000), height.clamp(160, 1200));
@@ -52,7 +78,7 @@ fn draw(
         .axis_desc_style(("sans-serif", small + 1).into_font().color(&text))
         .x_desc("Tokens per example")
         .y_desc("Examples")
-        .x_labels(((x1 - x0) as usize).clamp(2, 8))
+        .x_labels(((x1 - x0) as usize).clamp(2, if width < 600 { 4 } else { 8 }))
         .y_labels((y_max as usize).clamp(2, 6))
         .x_label_formatter(&|v| number_format::compact(*v))
         .y_label_formatter(&|v| number_format::compact(*v))
@@ -115,5 +141,24 @@ mod tests {
         assert!(svg.contains("limit 150"));
         assert!(!svg.contains("NaN"));
         assert!(render(&[], None, 640, 240).starts_with("<svg"));
+        let both = render_both(&bins, Some(150));
+        assert!(both.contains("chart-wide") && both.contains("chart-narrow"));
+        assert_eq!(both.matches("limit 150").count(), 2);
+        let note = |l| limit_note(&bins, Some(l)).unwrap();
+        assert_eq!(note(150), "the line marks the limit of 150 tokens");
+        assert_eq!(
+            note(65_536),
+            "every example is within the limit of 65,536 tokens"
+        );
+        let long = [Bin {
+            from: 500,
+            to: 900,
+            count: 2,
+        }];
+        assert_eq!(
+            limit_note(&long, Some(499)).unwrap(),
+            "every example is over the limit of 499 tokens"
+        );
+        assert_eq!(limit_note(&bins, None), None);
     }
 }

@@ -33,6 +33,9 @@ pub const RECOMMENDED_EXAMPLES: usize = 100;
 pub const MAX_KEPT_EXCERPTS: usize = 2_000;
 /// Characters kept of such a line.
 pub const EXCERPT_CHARS: usize = 600;
+/// Line numbers kept per format, to flag the lines of a file's minority
+/// formats at their own line (counts stay exact beyond this).
+pub const MAX_FORMAT_LINES: usize = 1_000;
 /// Bars in the token histogram.
 pub const HISTOGRAM_BINS: usize = 24;
 
@@ -123,6 +126,8 @@ pub struct DatasetValidator {
     first_line_has_cr: bool,
     /// Codes found on line 1.
     first_line_codes: Vec<&'static str>,
+    /// The first [`MAX_FORMAT_LINES`] lines of each format.
+    format_lines: BTreeMap<&'static str, Vec<usize>>,
 }
 
 impl DatasetValidator {
@@ -150,6 +155,7 @@ impl DatasetValidator {
             head: Vec::new(),
             first_line_has_cr: false,
             first_line_codes: Vec::new(),
+            format_lines: BTreeMap::new(),
         }
     }
 
@@ -219,6 +225,10 @@ impl DatasetValidator {
         }
         if let (Some(format), Some(value)) = (format, &value) {
             *self.report.formats.entry(format.label()).or_default() += 1;
+            let lines = self.format_lines.entry(format.label()).or_default();
+            if lines.len() < MAX_FORMAT_LINES {
+                lines.push(line.number);
+            }
             if !has_error {
                 self.report.valid_examples += 1;
                 if let (Some(t), Some(limit)) = (tokens, self.options.max_tokens_per_example)
@@ -274,18 +284,16 @@ impl DatasetValidator {
 
     fn file_level(&mut self) {
         if self.report.bytes == 0 {
-            self.add(Finding::error(
-                1,
+            self.add(Finding::file_error(
                 "empty_file",
-                None,
                 "The file is empty: pick the file that holds the examples.",
             ));
         }
         if let Some((code, message)) = not_jsonl_text(&self.head) {
-            self.add(Finding::error(1, code, None, message));
+            self.add(Finding::file_error(code, message));
         }
         if self.report.lines == 1 && self.first_line_has_cr {
-            self.add(Finding::error(1, "cr_line_endings", None, "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
+            self.add(Finding::file_error("cr_line_endings", "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
         }
         let first = self.first_text.clone().unwrap_or_default();
         let first = first.trim();
@@ -304,37 +312,22 @@ impl DatasetValidator {
         if (array_start && invalid_json > 0 && self.first_line_codes.contains(&"invalid_json"))
             || one_line_array
         {
-            self.add(Finding::error(1, "json_array_not_jsonl", None, "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
+            self.add(Finding::file_error("json_array_not_jsonl", "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
         } else if first == "{" && invalid_json > 0 {
-            self.add(Finding::error(1, "pretty_printed_json", None, "The file holds pretty-printed JSON spread over several lines. JSONL needs each object on one line: convert it."));
+            self.add(Finding::file_error("pretty_printed_json", "The file holds pretty-printed JSON spread over several lines. JSONL needs each object on one line: convert it."));
         }
-        if self.report.formats.len() > 1 {
-            let list: Vec<String> = self
-                .report
-                .formats
-                .iter()
-                .map(|(f, n)| format!("{f} ({n})"))
-                .collect();
-            self.add(Finding::error(
-                1,
-                "mixed_formats",
-                None,
-                format!(
-                    "Several formats in one file: {}. Use one format throughout.",
-                    list.join(", ")
-                ),
-            ));
-        }
+        self.minority_formats();
         let n = self.report.valid_examples;
         let low = self.stats.low_trainable();
         if n > 0 && low * 2 > n {
-            self.add(Finding::warning(1, "mostly_untrainable", None, format!("{low} of {n} examples train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.")));
+            self.add(Finding::file_warning("mostly_untrainable", format!("{} of {} train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.", number_format::count(low as f64), number_format::counted(n, "example", "examples"))));
         }
         if let Some(p) = self.options.provider {
             let mut found = Vec::new();
             let format = self.report.main_format().and_then(Format::from_label);
             p.check_file(self.report.bytes, n, format, &mut found);
-            for f in found {
+            for mut f in found {
+                f.line = None;
                 self.add(f);
             }
         }
@@ -344,10 +337,77 @@ impl DatasetValidator {
             .or(self.options.provider.and_then(|p| p.min_examples))
             .unwrap_or(MIN_EXAMPLES);
         if n < min {
-            self.add(Finding::error(1, "too_few_examples", None, format!("{n} valid examples; the target provider requires at least {min}, and 100+ are recommended.")));
+            self.add(Finding::file_error(
+                "too_few_examples",
+                format!(
+                    "{}; the target provider requires at least {}, and 100+ are recommended.",
+                    number_format::counted(n, "valid example", "valid examples"),
+                    number_format::count(min as f64)
+                ),
+            ));
         } else if n < RECOMMENDED_EXAMPLES {
-            self.add(Finding::warning(1, "few_examples", None, format!("{n} valid examples; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).")));
+            self.add(Finding::file_warning("few_examples", format!("{}; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).", number_format::counted(n, "valid example", "valid examples"))));
         }
+    }
+}
+
+impl DatasetValidator {
+    /// Flags each line of a format other than the file's main one at its
+    /// own line (code `format_differs`), then the file once (`mixed_formats`,
+    /// naming those lines). Counts are exact; findings are kept for the
+    /// first [`MAX_FORMAT_LINES`] lines of each format.
+    fn minority_formats(&mut self) {
+        let Some(main) = self.report.main_format() else {
+            return;
+        };
+        if self.report.formats.len() < 2 {
+            return;
+        }
+        let mut named = Vec::new();
+        let minority: Vec<(&'static str, usize)> = self
+            .report
+            .formats
+            .iter()
+            .filter(|(f, _)| **f != main)
+            .map(|(f, n)| (*f, *n))
+            .collect();
+        for (format, count) in minority {
+            let lines = self.format_lines.remove(format).unwrap_or_default();
+            for &n in &lines {
+                self.add(Finding::error(
+                    n,
+                    "format_differs",
+                    None,
+                    format!("Line {} is {format}; the file is {main}. Convert it (Downloads → Converted to OpenAI chat) or remove it.", number_format::count(n as f64)),
+                ));
+            }
+            if let Some(extra) = count.checked_sub(lines.len()).filter(|e| *e > 0) {
+                *self
+                    .report
+                    .error_counts
+                    .entry("format_differs")
+                    .or_default() += extra;
+            }
+            let shown: Vec<String> = lines
+                .iter()
+                .take(10)
+                .map(|n| number_format::count(*n as f64))
+                .collect();
+            let more = if count > shown.len() { ", …" } else { "" };
+            named.push(format!(
+                "{format} on {} {}{more}",
+                if count == 1 { "line" } else { "lines" },
+                shown.join(", ")
+            ));
+        }
+        self.add(Finding::file_error(
+            "mixed_formats",
+            format!(
+                "Several formats in one file: most lines ({}) are {main}, but {}. Use one format throughout.",
+                number_format::count(self.report.formats[main] as f64),
+                named.join("; ")
+            ),
+        ));
     }
 }
 
@@ -423,6 +483,7 @@ pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) 
             }
         }
     }
+    drop_contradicted_warnings(&mut found);
     let has_error = found.iter().any(|f| f.severity == Severity::Error);
     Analysed {
         key: example_hash(&line.bytes),
@@ -433,6 +494,31 @@ pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) 
         has_error,
         tokens,
     }
+}
+
+/// One line never gets an error and a warning about the same field (say
+/// "OpenAI does not accept the key" beside "unknown key, accepted"): the
+/// warning is dropped when an error on the line names the same field, and a
+/// finding repeated with the same code and field is kept once.
+fn drop_contradicted_warnings(found: &mut Vec<Finding>) {
+    let erred: HashSet<&str> = found
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f| f.field.as_deref())
+        .collect();
+    if erred.is_empty() && found.len() < 2 {
+        return;
+    }
+    let mut keep = Vec::with_capacity(found.len());
+    let mut seen = HashSet::new();
+    for f in found.iter() {
+        let contradicted = f.severity == Severity::Warning
+            && f.field.as_deref().is_some_and(|x| erred.contains(x));
+        let repeat = f.field.is_some() && !seen.insert((f.code, f.field.as_deref()));
+        keep.push(!contradicted && !repeat);
+    }
+    let mut k = keep.into_iter();
+    found.retain(|_| k.next().unwrap_or(true));
 }
 
 /// Lines per thread below which threads do not pay.
@@ -531,6 +617,71 @@ mod tests {
             );
         }
         assert_eq!(r.warning_counts.get("duplicate_example"), Some(&1));
+    }
+
+    #[test]
+    fn file_findings_have_no_line_and_minority_formats_are_flagged_at_theirs() {
+        let mut text: String = (0..20).map(|i| chat(i) + "\n").collect();
+        text.push_str("{\"prompt\":\"p\",\"completion\":\"c\"}\n");
+        text.push_str(&chat(99));
+        text.push_str("\n{\"prompt\":\"q\",\"completion\":\"d\"}\n");
+        let r = validate_bytes(text.as_bytes(), None);
+        let at = |code: &str| -> Vec<Option<usize>> {
+            r.findings
+                .iter()
+                .filter(|f| f.code == code)
+                .map(|f| f.line)
+                .collect()
+        };
+        assert_eq!(at("format_differs"), vec![Some(21), Some(23)]);
+        assert_eq!(at("mixed_formats"), vec![None]);
+        assert_eq!(at("few_examples"), vec![None]);
+        let mixed = r
+            .findings
+            .iter()
+            .find(|f| f.code == "mixed_formats")
+            .unwrap();
+        assert!(
+            mixed
+                .message
+                .contains("prompt / completion on lines 21, 23")
+                && mixed.message.contains("most lines (21) are OpenAI chat"),
+            "{}",
+            mixed.message
+        );
+        assert!(r.findings[0].line.is_none(), "file findings sort first");
+        // Counts stay exact beyond the kept line numbers.
+        let mut many: String = (0..MAX_FORMAT_LINES + 5)
+            .map(|i| format!("{{\"prompt\":\"{i}\",\"completion\":\"c\"}}\n"))
+            .collect();
+        many.push_str(
+            &(0..MAX_FORMAT_LINES + 10)
+                .map(|i| chat(i) + "\n")
+                .collect::<String>(),
+        );
+        let r = validate_bytes(many.as_bytes(), None);
+        assert_eq!(
+            r.error_counts.get("format_differs"),
+            Some(&(MAX_FORMAT_LINES + 5))
+        );
+    }
+
+    #[test]
+    fn one_line_never_gets_an_error_and_a_warning_on_one_field() {
+        let openai = crate::core::dataset::providers::by_id("openai").unwrap();
+        let mut v = DatasetValidator::with_options(ValidatorOptions {
+            provider: Some(openai),
+            ..ValidatorOptions::default()
+        });
+        v.push(br#"{"messages":[{"role":"user","content":"q"},{"role":"assistant","content":"a"}],"prompt":"x"}"#);
+        let r = v.finish();
+        let on_line: Vec<(&str, Severity)> = r
+            .findings
+            .iter()
+            .filter(|f| f.line == Some(1))
+            .map(|f| (f.code, f.severity))
+            .collect();
+        assert_eq!(on_line, vec![("key_not_supported", Severity::Error)]);
     }
 
     #[test]

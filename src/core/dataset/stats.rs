@@ -111,20 +111,34 @@ impl TextCounter {
         if let Some(entry) = self.counts.get_mut(&key) {
             entry.0 += 1;
         } else if self.counts.len() < MAX_TRACKED_TEXTS {
-            let shown: String = text.chars().take(SHOWN_CHARS).collect();
+            let mut shown: String = text.chars().take(SHOWN_CHARS).collect();
+            if shown.len() < text.len() {
+                shown.push('…');
+            }
             self.counts.insert(key, (1, shown));
         }
     }
 
+    /// The `k` most repeated texts seen at least twice. Texts that look the
+    /// same when shown (they differ only after [`SHOWN_CHARS`] characters
+    /// or in surrounding white space) are listed once, with their counts
+    /// added, so no entry is listed twice.
     fn top(&self, k: usize) -> Vec<Repeated> {
-        let mut all: Vec<&(usize, String)> =
-            self.counts.values().filter(|(n, _)| *n >= 2).collect();
-        all.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut merged: HashMap<&str, usize> = HashMap::new();
+        for (n, text) in self.counts.values() {
+            *merged.entry(text.trim()).or_default() += n;
+        }
+        let mut all: Vec<(usize, &str)> = merged
+            .into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .map(|(t, n)| (n, t))
+            .collect();
+        all.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         all.into_iter()
             .take(k)
             .map(|(count, text)| Repeated {
-                text: text.clone(),
-                count: *count,
+                text: text.to_string(),
+                count,
             })
             .collect()
     }
@@ -316,6 +330,27 @@ mod tests {
         assert_eq!(s.top_assistant_replies[0].count, 3);
         assert_eq!((s.without_trainable, s.low_trainable), (3, 3));
         assert_eq!(s.turns.max, 3);
+    }
+
+    #[test]
+    fn replies_that_look_the_same_are_listed_once() {
+        let mut c = TextCounter::default();
+        let long = "x".repeat(SHOWN_CHARS);
+        for t in [
+            "Sure.",
+            "Sure. ",
+            "Sure.",
+            &format!("{long}a"),
+            &format!("{long}b"),
+        ] {
+            c.add(t);
+        }
+        let top = c.top(5);
+        let texts: Vec<&str> = top.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(top.len(), 2, "{texts:?}");
+        assert_eq!((top[0].count, top[0].text.as_str()), (3, "Sure."));
+        assert_eq!(top[1].count, 2);
+        assert!(top[1].text.ends_with('…'));
     }
 
     proptest! {

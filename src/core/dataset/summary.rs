@@ -17,7 +17,8 @@ use crate::core::dataset::stats::DatasetStats;
 /// One finding as JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FindingJson {
-    pub line: usize,
+    /// 1-based line; `null` for a finding on the whole file.
+    pub line: Option<usize>,
     pub code: String,
     /// `"error"` or `"warning"`.
     pub severity: String,
@@ -90,7 +91,8 @@ impl ReportJson {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into())
     }
 
-    /// Every listed finding as CSV: line, severity, code, field, message.
+    /// Every listed finding as CSV: line (empty for the whole file),
+    /// severity, code, field, message.
     pub fn findings_csv(&self) -> String {
         let mut all: Vec<&FindingJson> = self.errors.iter().chain(&self.warnings).collect();
         all.sort_by_key(|f| f.line);
@@ -98,7 +100,7 @@ impl ReportJson {
         for f in all {
             out.push_str(&format!(
                 "{},{},{},{},{}\n",
-                f.line,
+                f.line.map(|n| n.to_string()).unwrap_or_default(),
                 f.severity,
                 f.code,
                 csv::field(f.field.as_deref().unwrap_or("")),
@@ -184,7 +186,15 @@ mod tests {
         let r = validate_bytes(b"not json\n{\"prompt\":\"a\",\"completion\":\"b\"}\n", None);
         let j = ReportJson::from(&r);
         assert_eq!(j.error_counts.get("invalid_json"), Some(&1));
-        assert_eq!(j.errors[0].line, 1);
+        let invalid = j.errors.iter().find(|f| f.code == "invalid_json").unwrap();
+        assert_eq!(invalid.line, Some(1));
+        let few = j
+            .errors
+            .iter()
+            .find(|f| f.code == "too_few_examples")
+            .unwrap();
+        assert_eq!(few.line, None, "a file finding has no line");
+        assert!(j.to_json().contains("\"line\": null"));
         assert!(j.tokens.is_none());
         assert_eq!(j.excerpts.get(&1).map(String::as_str), Some("not json"));
         let back: ReportJson = serde_json::from_str(&j.to_json()).unwrap();
@@ -196,9 +206,10 @@ mod tests {
         let j = ReportJson::from(&validate_bytes(b"[1,2]\n", None));
         let csv = j.findings_csv();
         assert!(
-            csv.starts_with("line,severity,code,field,message\n1,error,"),
+            csv.starts_with("line,severity,code,field,message\n,error,"),
             "{csv}"
         );
+        assert!(csv.contains("\n1,error,data_type,"), "{csv}");
         let mut hostile = j.clone();
         hostile.errors[0].field = Some("=HYPERLINK(1)".into());
         hostile.errors[0].message = "say \"hi\", then stop".into();

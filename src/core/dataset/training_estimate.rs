@@ -10,6 +10,7 @@ use crate::core::costs::prices::{self, Preset};
 use crate::core::costs::scenario::{self, Scenario};
 use crate::core::dataset::providers::{self, BillingRule};
 use crate::core::dataset::settings::DatasetSettings;
+use crate::core::number_format;
 use crate::core::route::{self, Page, Section};
 
 /// The notebook's epoch rule: aim for 3 epochs, but at least 100 and at
@@ -34,7 +35,8 @@ pub fn default_epochs(examples: usize) -> (u32, String) {
         (
             e,
             format!(
-                "With {n} examples, 3 epochs would show the model fewer than {MIN_TARGET_EXAMPLES} examples in all, so {e} epochs (capped at {MAX_DEFAULT_EPOCHS})."
+                "With {}, 3 epochs would show the model fewer than {MIN_TARGET_EXAMPLES} examples in all, so {e} epochs (capped at {MAX_DEFAULT_EPOCHS}).",
+                number_format::counted(examples, "example", "examples")
             ),
         )
     } else if n * u64::from(TARGET_EPOCHS) > MAX_TARGET_EXAMPLES {
@@ -42,7 +44,9 @@ pub fn default_epochs(examples: usize) -> (u32, String) {
         (
             e,
             format!(
-                "With {n} examples, 3 epochs would be over {MAX_TARGET_EXAMPLES} example passes, so {e} epoch{}.",
+                "With {}, 3 epochs would be over {} example passes, so {e} epoch{}.",
+                number_format::counted(examples, "example", "examples"),
+                number_format::count(MAX_TARGET_EXAMPLES as f64),
                 if e == 1 { "" } else { "s" }
             ),
         )
@@ -50,7 +54,9 @@ pub fn default_epochs(examples: usize) -> (u32, String) {
         (
             TARGET_EPOCHS,
             format!(
-                "{n} examples × 3 epochs is between {MIN_TARGET_EXAMPLES} and {MAX_TARGET_EXAMPLES} example passes: the default 3 epochs."
+                "{} × 3 epochs is between {MIN_TARGET_EXAMPLES} and {} example passes: the default 3 epochs.",
+                number_format::counted(examples, "example", "examples"),
+                number_format::count(MAX_TARGET_EXAMPLES as f64)
             ),
         )
     }

@@ -6,8 +6,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::dataset::finding::place;
 use crate::core::dataset::summary::{FindingJson, ReportJson};
 use crate::core::number_format;
+
+/// "line 6" → "Line 6", "whole file" → "Whole file".
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
 
 /// Findings listed per kind before "… and N more".
 const SHOWN_PER_KIND: usize = 100;
@@ -32,7 +41,7 @@ pub fn DatasetFindings(
     } else {
         format!(
             "Fix {} in {}",
-            number_format::counted(errors, "problem", "problems"),
+            number_format::counted(errors, "error", "errors"),
             file_name
         )
     };
@@ -73,15 +82,29 @@ pub fn DatasetFindings(
             let meaning = if rank == 0 {
                 "Error: the provider would reject this (or train on garbage)."
             } else {
-                "Warning: OpenAI accepts this, but another provider's validator or good practice does not."
+                "Warning: the target provider accepts this, but it is likely a mistake, or another provider or good practice does not accept it."
             };
-            let lines: Vec<String> = list.iter().take(12).map(|f| f.line.to_string()).collect();
-            let more_lines = if total > 12 { ", …" } else { "" };
+            let numbers: Vec<String> = list
+                .iter()
+                .take(12)
+                .filter_map(|f| f.line)
+                .map(|n| number_format::count(n as f64))
+                .collect();
+            let at = if numbers.is_empty() {
+                "whole file".to_string()
+            } else {
+                format!(
+                    "line{} {}{}",
+                    if total == 1 { "" } else { "s" },
+                    numbers.join(", "),
+                    if total > 12 { ", …" } else { "" }
+                )
+            };
             let items = list
                 .iter()
                 .take(SHOWN_PER_KIND)
                 .map(|f| {
-                    let excerpt = report.excerpts.get(&f.line).cloned();
+                    let excerpt = f.line.and_then(|n| report.excerpts.get(&n).cloned());
                     // A field path can hold a hostile 200,000-character key.
                     let field = f
                         .field
@@ -94,11 +117,11 @@ pub fn DatasetFindings(
                         .unwrap_or_default();
                     view! {
                         <li>
-                            <span class="finding-line">{format!("Line {}{field}", f.line)}</span>
+                            <span class="finding-line">{format!("{}{field}", capitalised(&place(f.line)))}</span>
                             ": "{f.message.clone()}
                             {excerpt.map(|text| view! {
                                 <details class="line-text">
-                                    <summary>{format!("Show line {}", f.line)}</summary>
+                                    <summary>{format!("Show {}", place(f.line))}</summary>
                                     <pre>{text}</pre>
                                 </details>
                             })}
@@ -112,7 +135,7 @@ pub fn DatasetFindings(
                     <summary>
                         <span class="badge">{kind}</span>
                         <code>{code.clone()}</code>
-                        {format!(" × {} · line{} {}{more_lines}", number_format::count(total as f64), if total == 1 { "" } else { "s" }, lines.join(", "))}
+                        {format!(" × {} · {at}", number_format::count(total as f64))}
                     </summary>
                     <p class="hint">{meaning}</p>
                     <ul class="findings">{items}</ul>

@@ -533,7 +533,7 @@ pub fn DatasetPage() -> impl IntoView {
             let (src, date) = model.map(|m| (m.source, m.as_of)).unwrap_or((p.source, p.as_of));
             view! {
                 <p class="hint source">
-                    {format!("{}: at least {} examples; ", p.name, p.min_examples.map_or("—".into(), |n| n.to_string()))}
+                    {format!("{}: at least {}; ", p.name, p.min_examples.map_or("— examples".into(), |n| number_format::counted(n, "example", "examples")))}
                     {p.billing}" Source: "<a href=src rel="noopener noreferrer">{src}</a>{format!(" (as of {date}).")}
                 </p>
                 <details class="hint source">

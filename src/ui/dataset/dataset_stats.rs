@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::dataset::histogram_chart;
 use crate::core::dataset::stats::Repeated;
 use crate::core::dataset::summary::ReportJson;
 use crate::core::number_format;
@@ -66,12 +67,12 @@ pub fn DatasetStats(
                                 <div class="chart" role="img" aria-label=format!(
                                     "Histogram of tokens per example: from {} to {} tokens, median {}.", n(t.min), n(t.max), n(t.median))
                                     inner_html=svg></div>
-                                <figcaption>"Examples by tokens per example"{limit.map(|l| format!("; the line marks the limit of {} tokens", n(l as u64)))}"."</figcaption>
+                                <figcaption>"Examples by tokens per example"{histogram_chart::limit_note(&s.histogram, limit).map(|note| format!("; {note}"))}"."</figcaption>
                             </figure>
                         }.into_any()
                     }}
                     {(s.without_trainable > 0 || s.low_trainable > 0).then(|| view! {
-                        <p class="hint">{format!("{} example(s) have no trainable tokens; {} train on under 5 % of their tokens.", n(s.without_trainable as u64), n(s.low_trainable as u64))}</p>
+                        <p class="hint">{format!("{} no trainable tokens; {} on under 5 % of their tokens.", number_format::counted(s.without_trainable, "example has", "examples have"), number_format::counted(s.low_trainable, "example trains", "examples train"))}</p>
                     })}
                 }.into_any(),
             }}

@@ -46,7 +46,7 @@ pub fn FilePicker(
                     input.set_value("");
                 } />
             <p class="hint" id=hint_id>
-                {move || chosen.get().map(|n| format!("Chosen: {n}. ")).unwrap_or_default()}
+                {move || chosen.get().map_or_else(|| "No file chosen yet. ".to_string(), |n| format!("Chosen: {n}. "))}
                 {hint}
             </p>
         </div>

@@ -42,7 +42,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
                 n,
                 "unknown_top_level_key",
                 Some(truncate(key, 60)),
-                format!("Unknown key \"{}\" next to \"messages\"; OpenAI rejects unknown keys: remove it.", truncate(key, 60)),
+                format!("Unknown key \"{}\" next to \"messages\": no chat format defines it, and providers that check keys reject the line. Remove it.", truncate(key, 60)),
             ));
         }
     }
@@ -217,9 +217,9 @@ pub(super) fn check_content(
         )),
         Some(Value::String(s)) if s.trim().is_empty() && !has_calls => out.push(Finding::error(
             n,
-            "empty_content",
+            "missing_content",
             field,
-            format!("Message {} has empty content.", k + 1),
+            format!("Message {} has empty content: write its text (an empty content is the notebook's missing_content).", k + 1),
         )),
         Some(Value::Null) => {}
         Some(Value::String(_)) => {}
@@ -227,9 +227,9 @@ pub(super) fn check_content(
             if parts.is_empty() {
                 out.push(Finding::error(
                     n,
-                    "empty_content",
+                    "missing_content",
                     field,
-                    format!("Message {} has an empty list of content parts.", k + 1),
+                    format!("Message {} has an empty list of content parts: add a text part.", k + 1),
                 ));
             }
             for (p, part) in parts.iter().enumerate() {
@@ -260,7 +260,7 @@ pub(super) fn check_part(n: usize, path: &str, part: &Value, out: &mut Vec<Findi
             {
                 out.push(Finding::error(
                     n,
-                    "empty_content",
+                    "missing_content",
                     Some(format!("{path}.text")),
                     "A text part needs non-empty \"text\".",
                 ));

@@ -305,7 +305,7 @@ mod tests {
             "bad_first_role",
             "invalid_weight",
             "consecutive_same_role",
-            "empty_content",
+            "missing_content",
             "not_ending_with_assistant",
         ] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
@@ -403,7 +403,7 @@ mod tests {
                 validate_line(l, i + 1 == count, None, &mut out);
             }
             for f in &out {
-                prop_assert!(f.line >= 1 && f.line <= count && !f.message.is_empty());
+                prop_assert!(f.line.is_some_and(|l| l >= 1 && l <= count) && !f.message.is_empty());
             }
         }
 

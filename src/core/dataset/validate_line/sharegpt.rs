@@ -51,7 +51,7 @@ pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Ve
         {
             out.push(Finding::error(
                 n,
-                "empty_content",
+                "missing_content",
                 Some(format!("{path}.value")),
                 format!("Turn {} has no non-empty \"value\".", k + 1),
             ));
