@@ -378,7 +378,7 @@ impl DatasetValidator {
                     n,
                     "format_differs",
                     None,
-                    format!("Line {} is {format}; the file is {main}. Convert it (Downloads → Converted to OpenAI chat) or remove it.", number_format::count(n as f64)),
+                    format!("This line is {format}; the file is {main}. Convert it (Downloads → Converted to OpenAI chat) or remove it."),
                 ));
             }
             if let Some(extra) = count.checked_sub(lines.len()).filter(|e| *e > 0) {

@@ -27,7 +27,10 @@ pub fn DatasetDownloads(
     );
     let is_document = report.error_counts.contains_key("json_array_not_jsonl")
         || report.error_counts.contains_key("pretty_printed_json");
-    let other_format = report.format.as_deref().is_some_and(|f| f != "OpenAI chat");
+    // Offered for a file in another format, and for a mixed file (its
+    // lines of another format are converted line by line).
+    let other_format =
+        report.format.as_deref().is_some_and(|f| f != "OpenAI chat") || report.formats.len() > 1;
     view! {
         <section class="panel" aria-labelledby="downloads-title">
             <h2 id="downloads-title">"Downloads"</h2>

@@ -1,0 +1,86 @@
+// Findings a user can act on (issue #12): file-level findings say "whole
+// file", a line of another format is flagged at its own line, the histogram's
+// caption says where the limit is, the chart stays legible on a phone, and
+// documents that are not JSONL (a JSON array, a CSV file) get one headline
+// and their conversion. Found by role and label, as a screen reader would.
+const { test, expect } = require('./fixtures');
+const path = require('path');
+
+const SHOTS = path.resolve(__dirname, '../../target/screenshots');
+
+test.beforeEach(() => test.slow());
+
+async function open(page) {
+  await page.goto('/dataset.html');
+  await expect(page.getByRole('heading', { level: 1, name: 'Check a fine-tuning dataset' })).toBeVisible();
+}
+
+async function dropFile(page, name, text, mime = 'application/jsonl') {
+  const transfer = await page.evaluateHandle(({ name, text, mime }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: mime }));
+    return dt;
+  }, { name, text, mime });
+  await page.getByRole('main').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+const verdict = (page) => page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) }).getByRole('heading', { level: 2 });
+const findings = (page) => page.getByRole('region', { name: 'Findings' });
+const groupOf = (page, code) => findings(page).getByRole('group').filter({ has: page.getByText(code, { exact: true }) }).first();
+async function openGroup(page, code) {
+  const group = groupOf(page, code);
+  await group.getByText(code, { exact: true }).first().click();
+  return group;
+}
+
+const chat = (i) => JSON.stringify({ messages: [{ role: 'user', content: `Question ${i}?` }, { role: 'assistant', content: `Answer ${i}.` }] });
+
+test('a line of another format is flagged at its line; file findings say "whole file"', async ({ page }) => {
+  await open(page);
+  const picker = page.getByLabel('Training file (JSONL)');
+  await expect(picker).toHaveAccessibleDescription(/^No file chosen yet\./);
+  const lines = [];
+  for (let i = 0; i < 30; i++) lines.push(chat(i));
+  lines[5] = JSON.stringify({ prompt: 'p', completion: 'c' });
+  await dropFile(page, 'mixed.jsonl', lines.join('\n') + '\n');
+  await expect(verdict(page)).toHaveText(/^Fix 2 errors in mixed\.jsonl/, { timeout: 60_000 });
+  // The picker says which file is checked, and nothing beside it says "No file chosen".
+  await expect(picker).toHaveAccessibleDescription(/^Chosen: mixed\.jsonl\./);
+  expect(await picker.evaluate((el) => getComputedStyle(el).color)).toBe('rgba(0, 0, 0, 0)');
+  const differs = await openGroup(page, 'format_differs');
+  await expect(differs).toContainText('format_differs × 1 · line 6');
+  await expect(differs.getByRole('listitem').first()).toContainText('Line 6: This line is prompt / completion; the file is OpenAI chat. Convert it (Downloads → Converted to OpenAI chat)');
+  // That download is offered, and converts the odd line.
+  await expect(page.getByRole('button', { name: 'Converted to OpenAI chat' })).toBeVisible();
+  const mixed = await openGroup(page, 'mixed_formats');
+  await expect(mixed).toContainText('mixed_formats × 1 · whole file');
+  await expect(mixed.getByRole('listitem').first()).toContainText(/^Whole file: Several formats in one file: most lines \(29\) are OpenAI chat, but prompt \/ completion on line 6\./);
+  // The warning about few examples is on the whole file too, never line 1.
+  await expect(await openGroup(page, 'few_examples')).toContainText('few_examples × 1 · whole file');
+  await expect(findings(page).getByText(/^Line 1\b/)).toHaveCount(0);
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-mixed.png'), fullPage: true });
+});
+
+test('the histogram says where the limit is and stays legible on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await open(page);
+  const lines = [];
+  for (let i = 0; i < 12; i++) lines.push(chat(i));
+  await dropFile(page, 'small.jsonl', lines.join('\n') + '\n');
+  await expect(verdict(page)).toHaveText(/^Ready/, { timeout: 60_000 });
+  const figure = page.getByRole('figure');
+  await expect(figure).toContainText(/Examples by tokens per example; every example is within the limit of [\d,]+ tokens\./);
+  const chart = page.getByRole('img', { name: /Histogram of tokens per example/ });
+  await chart.scrollIntoViewIfNeeded();
+  // On a phone the narrow chart is shown, drawn for its width: its text is
+  // at least 10 px on screen.
+  const size = await chart.evaluate((el) => {
+    const shown = [...el.querySelectorAll('svg')].filter((s) => s.getBoundingClientRect().width > 0);
+    const text = shown[0].querySelector('text');
+    return { shown: shown.length, px: text.getBoundingClientRect().height, width: shown[0].getBoundingClientRect().width };
+  });
+  expect(size.shown).toBe(1);
+  expect(size.width).toBeLessThanOrEqual(360);
+  expect(size.px).toBeGreaterThanOrEqual(10);
+  await chart.screenshot({ path: path.join(SHOTS, 'dataset-histogram-phone.png') });
+});
