@@ -47,8 +47,8 @@ test('a line of another format is flagged at its line; file findings say "whole 
   // The picker says which file is checked, and nothing beside it says "No file chosen".
   await expect(picker).toHaveAccessibleDescription(/^Chosen: mixed\.jsonl\./);
   expect(await picker.evaluate((el) => getComputedStyle(el).color)).toBe('rgba(0, 0, 0, 0)');
-  const differs = await openGroup(page, 'format_differs');
-  await expect(differs).toContainText('format_differs × 1 · line 6');
+  const differs = await openGroup(page, 'missing_messages_list');
+  await expect(differs).toContainText('missing_messages_list × 1 · line 6');
   await expect(differs.getByRole('listitem').first()).toContainText('Line 6: This line is prompt / completion; the file is OpenAI chat. Convert it (Downloads → Converted to OpenAI chat)');
   // That download is offered, and converts the odd line.
   await expect(page.getByRole('button', { name: 'Converted to OpenAI chat' })).toBeVisible();

@@ -353,7 +353,8 @@ impl DatasetValidator {
 
 impl DatasetValidator {
     /// Flags each line of a format other than the file's main one at its
-    /// own line (code `format_differs`), then the file once (`mixed_formats`,
+    /// own line (code `format_differs`; `missing_messages_list` in a chat
+    /// file, as OpenAI's notebook counts it), then the file once (`mixed_formats`,
     /// naming those lines). Counts are exact; findings are kept for the
     /// first [`MAX_FORMAT_LINES`] lines of each format.
     fn minority_formats(&mut self) {
@@ -373,20 +374,23 @@ impl DatasetValidator {
             .collect();
         for (format, count) in minority {
             let lines = self.format_lines.remove(format).unwrap_or_default();
+            // In a chat file such a line has no "messages": the notebook's
+            // `missing_messages_list`, so counts compare one to one.
+            let code = if main == Format::Chat.label() {
+                "missing_messages_list"
+            } else {
+                "format_differs"
+            };
             for &n in &lines {
                 self.add(Finding::error(
                     n,
-                    "format_differs",
+                    code,
                     None,
                     format!("This line is {format}; the file is {main}. Convert it (Downloads → Converted to OpenAI chat) or remove it."),
                 ));
             }
             if let Some(extra) = count.checked_sub(lines.len()).filter(|e| *e > 0) {
-                *self
-                    .report
-                    .error_counts
-                    .entry("format_differs")
-                    .or_default() += extra;
+                *self.report.error_counts.entry(code).or_default() += extra;
             }
             let shown: Vec<String> = lines
                 .iter()
@@ -633,7 +637,7 @@ mod tests {
                 .map(|f| f.line)
                 .collect()
         };
-        assert_eq!(at("format_differs"), vec![Some(21), Some(23)]);
+        assert_eq!(at("missing_messages_list"), vec![Some(21), Some(23)]);
         assert_eq!(at("mixed_formats"), vec![None]);
         assert_eq!(at("few_examples"), vec![None]);
         let mixed = r
@@ -661,9 +665,25 @@ mod tests {
         );
         let r = validate_bytes(many.as_bytes(), None);
         assert_eq!(
-            r.error_counts.get("format_differs"),
+            r.error_counts.get("missing_messages_list"),
             Some(&(MAX_FORMAT_LINES + 5))
         );
+    }
+
+    #[test]
+    fn a_minority_format_in_a_non_chat_file_is_format_differs() {
+        let pc = |i: usize| format!("{{\"prompt\":\"{i}\",\"completion\":\"c\"}}\n");
+        let text =
+            format!("{}{}{}", pc(1), r#"{"instruction":"i","output":"o"}"#, "\n") + &pc(2) + &pc(3);
+        let r = validate_bytes(text.as_bytes(), None);
+        let lines: Vec<Option<usize>> = r
+            .findings
+            .iter()
+            .filter(|f| f.code == "format_differs")
+            .map(|f| f.line)
+            .collect();
+        assert_eq!(lines, vec![Some(2)]);
+        assert!(!r.error_counts.contains_key("missing_messages_list"));
     }
 
     #[test]

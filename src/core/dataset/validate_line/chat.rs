@@ -105,15 +105,26 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
                 format!("Message {} has no \"{missing}\".", k + 1),
             ));
         }
-        for key in m.keys() {
-            if !MESSAGE_KEYS.contains(&key.as_str()) {
-                out.push(Finding::error(
-                    n,
-                    "message_unrecognized_key",
-                    Some(format!("{path}.{}", truncate(key, 40))),
-                    format!("Message {} has an unrecognised key \"{}\"; allowed: role, content, name, weight, tool_calls, tool_call_id.", k + 1, truncate(key, 40)),
-                ));
-            }
+        // Once per message, as the notebook counts it, naming every key.
+        let unknown: Vec<String> = m
+            .keys()
+            .filter(|key| !MESSAGE_KEYS.contains(&key.as_str()))
+            .map(|key| format!("\"{}\"", truncate(key, 40)))
+            .collect();
+        if let Some(first) = unknown.first() {
+            let shown = unknown
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = if unknown.len() > 5 { ", …" } else { "" };
+            out.push(Finding::error(
+                n,
+                "message_unrecognized_key",
+                Some(format!("{path}.{}", first.trim_matches('"'))),
+                format!("Message {} has {} {shown}{more}; allowed: role, content, name, weight, tool_calls, tool_call_id.", k + 1, if unknown.len() == 1 { "an unrecognised key" } else { "unrecognised keys" }),
+            ));
         }
         match role {
             Some(r) if ROLES.contains(&r) => {}
@@ -132,7 +143,16 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
                 Some(format!("{path}.role")),
                 "The role must be a string.",
             )),
-            None => {}
+            // The notebook counts a missing role as unrecognised too.
+            None => out.push(Finding::error(
+                n,
+                "unrecognized_role",
+                Some(format!("{path}.role")),
+                format!(
+                    "Message {} has no role: give it one of system, user, assistant, tool.",
+                    k + 1
+                ),
+            )),
         }
         check_content(n, k, &path, m, has_calls, out);
         if role == Some("system") || role == Some("developer") {
@@ -207,7 +227,14 @@ pub(super) fn check_content(
 ) {
     let field = Some(format!("{path}.content"));
     match m.get("content") {
-        // A missing content is `message_missing_key`, reported by the caller.
+        // Also `message_missing_key` (reported by the caller): the notebook
+        // counts both.
+        None if !has_calls => out.push(Finding::error(
+            n,
+            "missing_content",
+            field,
+            format!("Message {} has no content: add its text.", k + 1),
+        )),
         None => {}
         Some(Value::Null) if !has_calls => out.push(Finding::error(
             n,
