@@ -46,6 +46,12 @@ struct Preset {
     /// Example figures offered when no real preset is available (no source).
     #[serde(default)]
     own_price: bool,
+    /// A range [low, high] the source states for the main price.
+    #[serde(default)]
+    range: Option<[f64; 2]>,
+    /// The provider's own example figures ("for example purposes only").
+    #[serde(default)]
+    example: bool,
 }
 
 #[derive(Deserialize)]
@@ -219,7 +225,7 @@ fn main() {
         out.push_str(&format!(
             "    Preset {{ id: {:?}, provider: {:?}, model: {:?}, kind: {kind}, input_per_1m: {}, cached_input_per_1m: {}, \
              output_per_1m: {}, batch_discount: {}, training_per_1m: {}, tuned_multiplier: {}, gpu_per_hour: {}, \
-             hosting_per_hour: {}, embedding_per_1m: {}, training_closes: {}, retires: {}, closed_to_new_orgs: {}, closed_to_inactive_orgs: {}, source: {:?}, as_of: {:?}, note: {}, own_price: {} }},\n",
+             hosting_per_hour: {}, embedding_per_1m: {}, training_closes: {}, retires: {}, closed_to_new_orgs: {}, closed_to_inactive_orgs: {}, source: {:?}, as_of: {:?}, note: {}, own_price: {}, range: {}, example: {} }},\n",
             p.id,
             p.provider,
             p.model,
@@ -240,7 +246,19 @@ fn main() {
             p.as_of,
             text(&p.note),
             p.own_price,
+            match p.range {
+                Some([lo, hi]) => format!("Some(({lo:?}, {hi:?}))"),
+                None => "None".to_string(),
+            },
+            p.example,
         ));
+        if let Some([lo, hi]) = p.range {
+            assert!(
+                lo > 0.0 && lo <= hi,
+                "preset {}: range [{lo}, {hi}] is not low-to-high",
+                p.id
+            );
+        }
         assert!(
             p.own_price || p.source.starts_with("https://"),
             "preset {}: a provider's preset needs an https source",
