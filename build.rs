@@ -52,6 +52,9 @@ struct Preset {
     /// The provider's own example figures ("for example purposes only").
     #[serde(default)]
     example: bool,
+    /// Further sources (of dates, mostly), kept in the file only.
+    #[serde(default)]
+    see: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -246,16 +249,32 @@ fn main() {
             p.as_of,
             text(&p.note),
             p.own_price,
+            // Said once here, so the app formats no numbers for it.
             match p.range {
-                Some([lo, hi]) => format!("Some(({lo:?}, {hi:?}))"),
+                Some([lo, hi]) => format!(
+                    "Some(\"Range: from ${lo} to ${hi} {}.\")",
+                    if p.kind == "gpu_hour" {
+                        "per hour"
+                    } else {
+                        "per 1M training tokens"
+                    }
+                ),
                 None => "None".to_string(),
             },
             p.example,
         ));
-        if let Some([lo, hi]) = p.range {
+        for url in &p.see {
             assert!(
-                lo > 0.0 && lo <= hi,
-                "preset {}: range [{lo}, {hi}] is not low-to-high",
+                url.starts_with("https://"),
+                "preset {}: see {url:?} is not an https address",
+                p.id
+            );
+        }
+        if let Some([lo, hi]) = p.range {
+            let figure = p.training_per_1m.or(p.gpu_per_hour).unwrap_or(f64::NAN);
+            assert!(
+                lo > 0.0 && lo <= figure && figure <= hi,
+                "preset {}: its figure {figure} is not in its range [{lo}, {hi}]",
                 p.id
             );
         }

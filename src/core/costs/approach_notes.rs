@@ -125,14 +125,6 @@ pub fn approach_notes(s: &Scenario, resolved: &[ApproachCost], i: usize) -> Vec<
             text: text.to_string(),
         });
     }
-    if preset.is_some_and(|p| p.example) {
-        out.push(Note {
-            kind: NoteKind::ExampleFigures,
-            text: "Its prices are the provider's example figures, \"for example purposes only\": \
-                   check its price page."
-                .to_string(),
-        });
-    }
     let examples = prices::example_figures(a);
     if !examples.is_empty() {
         let what = if examples == ["every price"] {

@@ -94,7 +94,7 @@ pub fn ApproachEditor(
             "Preset applied: no figure changed.".to_string()
         } else {
             format!(
-                "Preset applied. Changed: {}. Figures it does not set are back to this approach's defaults.",
+                "Preset applied. Changed: {}. Figures it does not set are back to their defaults.",
                 changed.join(", ")
             )
         }));
@@ -125,15 +125,14 @@ pub fn ApproachEditor(
                 "<p class=\"own-price\"><strong>Example figures, not a provider's price.</strong>{note}</p>"
             )
         } else {
-            let extra = [
-                p.unpublished().map(str::to_string),
-                p.range_text()
-                    .map(|r| format!("The source gives a range, {r}.")),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|t| format!(" <strong>{}</strong>", e(&t)))
-            .collect::<String>();
+            let mut extra = String::new();
+            for t in [p.unpublished(), p.range] {
+                if let Some(t) = t {
+                    extra.push_str(" <strong>");
+                    extra.push_str(&e(t));
+                    extra.push_str("</strong>");
+                }
+            }
             format!(
                 "<p>Status on {}: <strong>{}</strong>. Source: <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>, as of <strong>{}</strong>.{extra}{note}</p>",
                 e(&start),
