@@ -46,6 +46,15 @@ struct Preset {
     /// Example figures offered when no real preset is available (no source).
     #[serde(default)]
     own_price: bool,
+    /// A range [low, high] the source states for the main price.
+    #[serde(default)]
+    range: Option<[f64; 2]>,
+    /// The provider's own example figures ("for example purposes only").
+    #[serde(default)]
+    example: bool,
+    /// Further sources (of dates, mostly), kept in the file only.
+    #[serde(default)]
+    see: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -219,7 +228,7 @@ fn main() {
         out.push_str(&format!(
             "    Preset {{ id: {:?}, provider: {:?}, model: {:?}, kind: {kind}, input_per_1m: {}, cached_input_per_1m: {}, \
              output_per_1m: {}, batch_discount: {}, training_per_1m: {}, tuned_multiplier: {}, gpu_per_hour: {}, \
-             hosting_per_hour: {}, embedding_per_1m: {}, training_closes: {}, retires: {}, closed_to_new_orgs: {}, closed_to_inactive_orgs: {}, source: {:?}, as_of: {:?}, note: {}, own_price: {} }},\n",
+             hosting_per_hour: {}, embedding_per_1m: {}, training_closes: {}, retires: {}, closed_to_new_orgs: {}, closed_to_inactive_orgs: {}, source: {:?}, as_of: {:?}, note: {}, own_price: {}, range: {}, example: {} }},\n",
             p.id,
             p.provider,
             p.model,
@@ -240,7 +249,35 @@ fn main() {
             p.as_of,
             text(&p.note),
             p.own_price,
+            // Said once here, so the app formats no numbers for it.
+            match p.range {
+                Some([lo, hi]) => format!(
+                    "Some(\"Range: from ${lo} to ${hi} {}.\")",
+                    if p.kind == "gpu_hour" {
+                        "per hour"
+                    } else {
+                        "per 1M training tokens"
+                    }
+                ),
+                None => "None".to_string(),
+            },
+            p.example,
         ));
+        for url in &p.see {
+            assert!(
+                url.starts_with("https://"),
+                "preset {}: see {url:?} is not an https address",
+                p.id
+            );
+        }
+        if let Some([lo, hi]) = p.range {
+            let figure = p.training_per_1m.or(p.gpu_per_hour).unwrap_or(f64::NAN);
+            assert!(
+                lo > 0.0 && lo <= figure && figure <= hi,
+                "preset {}: its figure {figure} is not in its range [{lo}, {hi}]",
+                p.id
+            );
+        }
         assert!(
             p.own_price || p.source.starts_with("https://"),
             "preset {}: a provider's preset needs an https source",

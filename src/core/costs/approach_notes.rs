@@ -1,7 +1,7 @@
 //! What a user must know about an approach before trusting its figures:
 //! it is unavailable, its model retires before the horizon, its base model
-//! retires while it is costed, its training closes soon, or its prices are
-//! example figures. The results table, the editor and the report read the
+//! retires while it is costed, its training closes soon, its prices are
+//! example figures, or its source publishes no price. The results table, the editor and the report read the
 //! same notes.
 //!
 //! Architecture invariant: pure, no UI imports; dates are compared by
@@ -28,6 +28,9 @@ pub enum NoteKind {
     TrainingCloses,
     /// Some prices are example figures, not a provider's.
     ExampleFigures,
+    /// The preset's source publishes no price (or no training price): the
+    /// figures left at zero must be entered.
+    NotPublished,
 }
 
 impl NoteKind {
@@ -39,6 +42,7 @@ impl NoteKind {
             NoteKind::BaseModelRetires => "base_model_retires",
             NoteKind::TrainingCloses => "training_closes",
             NoteKind::ExampleFigures => "example_figures",
+            NoteKind::NotPublished => "not_published",
         }
     }
 }
@@ -114,6 +118,12 @@ pub fn approach_notes(s: &Scenario, resolved: &[ApproachCost], i: usize) -> Vec<
             }
             _ => {}
         }
+    }
+    if let Some(text) = preset.and_then(|p| p.unpublished()) {
+        out.push(Note {
+            kind: NoteKind::NotPublished,
+            text: text.to_string(),
+        });
     }
     let examples = prices::example_figures(a);
     if !examples.is_empty() {

@@ -65,6 +65,41 @@ pub struct Preset {
     /// no source; offered when no real preset is available on the user's
     /// date, and labelled so nobody mistakes them for a quote.
     pub own_price: bool,
+    /// The range the source states for the preset's main price (training
+    /// per 1M tokens, or per GPU-hour), in words: "Range: from $0.48 to
+    /// $1.35 per 1M training tokens." `build.rs` writes it and checks that the
+    /// preset's own figure lies in it.
+    pub range: Option<&'static str>,
+    /// The provider's own example figures ("for example purposes only"),
+    /// not its price list.
+    pub example: bool,
+}
+
+impl Preset {
+    /// What the source does not publish, when the user must enter it:
+    /// every price (all figures null), or the training price of a
+    /// fine-tuning preset. `None` for "your own price" presets.
+    pub fn unpublished(&self) -> Option<&'static str> {
+        if self.own_price {
+            return None;
+        }
+        let any = [
+            self.input_per_1m,
+            self.training_per_1m,
+            self.gpu_per_hour,
+            self.embedding_per_1m,
+        ]
+        .iter()
+        .any(Option::is_some);
+        let trains = matches!(self.kind, PresetKind::ApiFineTuning | PresetKind::ApiLora);
+        if !any {
+            Some("Price not published: enter yours.")
+        } else if trains && self.training_per_1m.is_none() {
+            Some("Training price not published: enter yours.")
+        } else {
+            None
+        }
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/prices.rs"));
@@ -179,10 +214,22 @@ impl PresetStatus {
         )
     }
 
-    /// A few words for the dropdown ("closes 2027-01-06"), empty when open.
+    /// Its place in the only order a status moves in as the date
+    /// advances: open (0), closing (1), closed (2), retired (3).
+    pub fn rank(&self) -> u8 {
+        match self {
+            PresetStatus::Open => 0,
+            PresetStatus::TrainingCloses { .. } | PresetStatus::Retires { .. } => 1,
+            PresetStatus::Closed { .. } => 2,
+            PresetStatus::Retired { .. } => 3,
+        }
+    }
+
+    /// A few words for the dropdown and the preset's card ("open",
+    /// "training closes after 2027-01-06", "retired 2026-06-01").
     pub fn short(&self) -> String {
         match self {
-            PresetStatus::Open => String::new(),
+            PresetStatus::Open => "open".to_string(),
             PresetStatus::TrainingCloses { date } => format!("training closes after {date}"),
             PresetStatus::Retires { date } => format!("retires {date}"),
             PresetStatus::Closed { date } => format!("closed to you since {date}"),
@@ -524,6 +571,13 @@ mod tests {
             for d in [p.training_closes, p.retires].into_iter().flatten() {
                 assert!(day_number(d).is_some(), "{}: date {d:?}", p.id);
             }
+            // Dates compare as ISO strings; the file's own date, never the clock.
+            assert!(
+                p.as_of <= RETRIEVED,
+                "{}: as_of {} after {RETRIEVED}",
+                p.id,
+                p.as_of
+            );
             let priced = [
                 p.input_per_1m,
                 p.training_per_1m,
@@ -532,7 +586,14 @@ mod tests {
             ]
             .iter()
             .any(Option::is_some);
-            assert!(priced, "{} has no price", p.id);
+            // No price is invented: a preset without one says so.
+            assert!(priced || p.unpublished().is_some(), "{} has no price", p.id);
+            // build.rs checked that the figure lies in the range.
+            assert!(
+                p.range.is_none_or(|r| r.starts_with("Range: from $")),
+                "{}",
+                p.id
+            );
         }
         let mut ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
         ids.sort_unstable();
@@ -692,7 +753,15 @@ mod tests {
         }
         // Other providers and untrained uses do not depend on standing.
         let azure = by_id("azure-gpt-4.1-mini-ft").unwrap();
-        assert_eq!(status(azure, k, "2026-12-01", New), PresetStatus::Open);
+        assert_eq!(
+            status(azure, k, "2026-12-01", New),
+            PresetStatus::TrainingCloses { date: "2027-04-13" }
+        );
+        let runpod = by_id("runpod-h100-secure").unwrap();
+        assert_eq!(
+            status(runpod, ApproachKind::SelfHostedFull, "2026-12-01", New),
+            PresetStatus::Open
+        );
         let base = by_id("openai-gpt-4.1").unwrap();
         assert_eq!(
             status(base, ApproachKind::PromptEngineering, "2026-12-01", New),
@@ -702,6 +771,113 @@ mod tests {
         for s in OrgStanding::ALL {
             assert_eq!(OrgStanding::from_id(s.id()), Some(s));
         }
+    }
+
+    /// Every day from 2026-01-01 to 2028-12-31 (ISO strings).
+    fn days() -> Vec<String> {
+        let mut out = Vec::new();
+        for y in 2026..=2028 {
+            for m in 1..=12 {
+                for d in 1..=31 {
+                    let day = format!("{y}-{m:02}-{d:02}");
+                    if day_number(&day).is_some() {
+                        out.push(day);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_status_is_total_and_only_moves_forward() {
+        let days = days();
+        assert_eq!(days.len(), 365 + 365 + 366);
+        for p in PRESETS {
+            for kind in ApproachKind::ALL {
+                for standing in OrgStanding::ALL {
+                    let mut last = 0;
+                    for day in &days {
+                        let s = status(p, kind, day, standing);
+                        assert!(
+                            s.rank() >= last,
+                            "{} {kind:?} {standing:?}: {s:?} on {day} after rank {last}",
+                            p.id
+                        );
+                        last = s.rank();
+                        assert!(!s.short().is_empty());
+                        // Availability agrees with the status.
+                        let usable = matches!(
+                            availability(p, kind, day, standing),
+                            Availability::Available { .. }
+                        );
+                        assert_eq!(usable, s.usable(), "{} on {day}", p.id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn retired_models_show_retired_from_their_last_day() {
+        let k = ApproachKind::ApiFineTuning;
+        let active = OrgStanding::Active;
+        for id in [
+            "vertex-gemini-2.0-flash-sft",
+            "vertex-gemini-2.0-flash-lite-sft",
+        ] {
+            let p = by_id(id).unwrap();
+            assert_eq!(
+                status(p, k, "2026-12-01", active),
+                PresetStatus::Retired { date: "2026-06-01" }
+            );
+        }
+        let nano = by_id("openai-gpt-4.1-nano-ft").unwrap();
+        assert!(status(nano, k, "2026-10-22", active).usable());
+        for day in ["2026-10-23", "2026-12-01", "2027-06-01"] {
+            assert_eq!(
+                status(nano, k, day, active),
+                PresetStatus::Retired { date: "2026-10-23" }
+            );
+        }
+        // Azure: training closes before deployments retire.
+        let azure = by_id("azure-gpt-4o-family-ft").unwrap();
+        assert_eq!(
+            status(azure, k, "2027-04-01", active),
+            PresetStatus::Closed { date: "2027-03-31" }
+        );
+        assert_eq!(
+            status(azure, k, "2027-10-01", active),
+            PresetStatus::Retired { date: "2027-10-01" }
+        );
+    }
+
+    #[test]
+    fn unpublished_prices_are_said_not_invented() {
+        let vertex = by_id("vertex-gemini-3.5-flash-sft").unwrap();
+        assert_eq!(
+            vertex.unpublished(),
+            Some("Price not published: enter yours.")
+        );
+        assert_eq!(vertex.training_per_1m, None);
+        let nova = by_id("bedrock-nova-micro-ft").unwrap();
+        assert_eq!(
+            nova.unpublished(),
+            Some("Training price not published: enter yours.")
+        );
+        assert_eq!(by_id("openai-gpt-4.1-mini-ft").unwrap().unpublished(), None);
+        assert_eq!(by_id("own-api-lora").unwrap().unpublished(), None);
+        let full = by_id("together-full-up-to-16b").unwrap();
+        assert_eq!(full.training_per_1m, Some(1.35));
+        assert_eq!(
+            full.range,
+            Some("Range: from $0.48 to $1.35 per 1M training tokens.")
+        );
+        assert_eq!(
+            by_id("runpod-h100-secure").unwrap().gpu_per_hour,
+            Some(3.49)
+        );
+        assert!(by_id("azure-gpt-4.1-ft").unwrap().example);
     }
 
     proptest::proptest! {

@@ -479,9 +479,9 @@ mod tests {
         // The example figures are still priced, with their sources.
         assert!(md.contains("<https://"), "{md}");
         assert!(md.contains("| Prompt engineering |"), "{md}");
-        // A new organisation is offered Azure's fine-tune, which has no
-        // announced end: nothing retires within the horizon.
-        assert!(!md.contains(" † "), "{md}");
+        // A new organisation is offered Azure's fine-tune, whose deployments
+        // retire on 2027-10-14, within the 24-month horizon: marked too.
+        assert!(md.contains(" † "), "{md}");
         let mut active = SharedState::empty(TODAY);
         active.costs = crate::core::costs::scenario::with_standing(
             &active.costs,

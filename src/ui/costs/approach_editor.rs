@@ -59,23 +59,18 @@ pub fn ApproachEditor(
             )
         })
     };
-    // Each option says its status on the planned start for this
-    // organisation ("closed to you since 2026-05-07", "retires 2027-01-14").
+    // Each option says its as-of date and its status on the planned start
+    // for this organisation ("open", "closed to you since 2026-05-07").
     let options = move || {
         let (start, standing) = scenario.with(|s| (s.start.clone(), s.standing));
         prices::for_kind(kind)
             .map(|p| {
-                let status = prices::status(p, kind, &start, standing);
-                let mut text = if p.own_price {
+                let status = prices::status(p, kind, &start, standing).short();
+                let text = if p.own_price {
                     format!("{}: {}", p.provider, p.model)
                 } else {
-                    format!("{}: {} (as of {})", p.provider, p.model, p.as_of)
+                    format!("{}: {} (as of {}) — {status}", p.provider, p.model, p.as_of)
                 };
-                let short = status.short();
-                if !short.is_empty() {
-                    text.push_str(" — ");
-                    text.push_str(&short);
-                }
                 let selected = scenario.with_untracked(|s| s.approaches[idx].preset == Some(p.id));
                 view! { <option value=p.id selected=selected>{text}</option> }
             })
@@ -99,7 +94,7 @@ pub fn ApproachEditor(
             "Preset applied: no figure changed.".to_string()
         } else {
             format!(
-                "Preset applied. Changed: {}. Figures it does not set are back to this approach's defaults.",
+                "Preset applied. Changed: {}. Figures it does not set are back to their defaults.",
                 changed.join(", ")
             )
         }));
@@ -123,16 +118,28 @@ pub fn ApproachEditor(
         // Read-only: written as escaped HTML (see `core::html_rows`).
         let e = html_rows::escape;
         let note = p.note.map(|n| format!(" {}", e(n))).unwrap_or_default();
+        let (start, standing) = scenario.with(|s| (s.start.clone(), s.standing));
+        let state = prices::status(p, kind, &start, standing).short();
         let origin = if p.own_price {
             format!(
                 "<p class=\"own-price\"><strong>Example figures, not a provider's price.</strong>{note}</p>"
             )
         } else {
+            let mut extra = String::new();
+            for t in [p.unpublished(), p.range] {
+                if let Some(t) = t {
+                    extra.push_str(" <strong>");
+                    extra.push_str(&e(t));
+                    extra.push_str("</strong>");
+                }
+            }
             format!(
-                "<p>Prices as of <strong>{}</strong> from <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>.{note}</p>",
-                e(p.as_of),
+                "<p>Status on {}: <strong>{}</strong>. Source: <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>, as of <strong>{}</strong>.{extra}{note}</p>",
+                e(&start),
+                e(&state),
                 e(p.source),
-                e(p.provider)
+                e(p.provider),
+                e(p.as_of)
             )
         };
         let availability = availability
@@ -253,7 +260,8 @@ pub fn ApproachEditor(
                 </div>
                 <div class="preset-about">
                     <p class="preset-applied" role="status">{move || applied.get()}</p>
-                    <div inner_html=move || preset_info().unwrap_or_default()></div>
+                    <div role="group" aria-label="Preset source and status"
+                        inner_html=move || preset_info().unwrap_or_default()></div>
                 </div>
                 <fieldset>
                     <legend>"Per request"</legend>

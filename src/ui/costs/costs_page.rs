@@ -75,7 +75,7 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
         <div class="costs">
             <section class="panel" aria-labelledby="volume-title">
                 <h2 id="volume-title">"Your volume"</h2>
-                <p class="hint">"One request profile for every approach: each approach below says only how it differs (a shorter prompt, retrieved context)."</p>
+                <p class="hint">"One request profile for every approach; each says below how it differs (a shorter prompt, retrieved context)."</p>
                 <div class="grid">
                     <NumberField id="monthly-requests".into() label="Requests per month".into() unit="requests" kind=FieldKind::Count
                         value=volume on_valid=Callback::new(move |v| scenario.update(|s| s.monthly_requests = v)) />
@@ -121,8 +121,8 @@ pub fn CostsPage(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) -> i
             <section class="panel" aria-labelledby="approaches-title">
                 <h2 id="approaches-title">"Approaches"</h2>
                 <p class="lede">
-                    "Open an approach to edit its figures. Prompt shares, data preparation and GPU-hours are example "
-                    "assumptions: replace them with yours. A fine-tuned model can need a much shorter prompt but cost more per token."
+                    "Open an approach to edit it. Prompt shares, data preparation and GPU-hours are example assumptions: "
+                    "use yours. A fine-tuned model may need a much shorter prompt but cost more per token."
                 </p>
                 {(0..count)
                     .map(|idx| view! { <ApproachEditor idx scenario recommended=recommended == Some(idx) /> })
