@@ -8,6 +8,15 @@ use crate::core::dataset::export::ExportKind;
 use crate::core::dataset::summary::ReportJson;
 use crate::ui::browser_state;
 
+/// Whether "Convert to JSONL" is offered: the file is not JSONL (a JSON
+/// array, pretty-printed JSON, or a table whose columns map to a format).
+pub fn convertible(report: &ReportJson) -> bool {
+    (report.container.needs_conversion()
+        || report.error_counts.contains_key("json_array_not_jsonl")
+        || report.error_counts.contains_key("pretty_printed_json"))
+        && !report.error_counts.contains_key("csv_unknown_columns")
+}
+
 /// Report downloads (made here) and data exports (made by the worker via
 /// `on_export`, which streams the file again).
 #[component]
@@ -25,8 +34,7 @@ pub fn DatasetDownloads(
         format!("{stem}.findings.json"),
         format!("{stem}.findings.csv"),
     );
-    let is_document = report.error_counts.contains_key("json_array_not_jsonl")
-        || report.error_counts.contains_key("pretty_printed_json");
+    let is_document = convertible(&report);
     // Offered for a file in another format, and for a mixed file (its
     // lines of another format are converted line by line).
     let other_format =
