@@ -33,7 +33,10 @@ pub const KNOWN_HEADERS: [(&[&str], Format); 4] = [
 /// when it holds tabs, else `,`; `None` when it is JSON or not delimited.
 pub fn sniff(first_line: &[u8]) -> Option<u8> {
     let line = first_line.trim_ascii();
+    // Text only: UTF-16 or binary data is named as such elsewhere.
     if line.is_empty()
+        || std::str::from_utf8(line).is_err()
+        || line.iter().any(|b| *b < 0x20 && *b != b'\t')
         || matches!(line[0], b'{' | b'[')
         || serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
     {
@@ -372,6 +375,11 @@ mod tests {
         assert_eq!(sniff(b"[1,2]"), None);
         assert_eq!(sniff(b"just text"), None);
         assert_eq!(sniff(b"a,,b"), None);
+        let utf16: Vec<u8> = "\u{feff}{\"a\":\"b\",\"c\":1}"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(sniff(&utf16), None);
     }
 
     #[test]

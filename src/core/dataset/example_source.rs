@@ -21,7 +21,8 @@ use crate::core::dataset::framing::{LineSplitter, RawLine};
 use crate::core::dataset::json_elements::{Item, JsonElements, Shape};
 use crate::core::number_format;
 
-/// Most bytes held back to find the first line; beyond, the file is JSONL.
+/// Most bytes held back to find the first line; beyond, the file is JSONL
+/// (a pretty-printed document's or a table's first line is short).
 pub const DECIDE_BYTES: usize = 1 << 20;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -78,8 +79,8 @@ impl Default for ExampleSource {
     }
 }
 
-/// The first non-blank line of `body`, when it is complete (or `partial`).
-fn first_line(body: &[u8], partial: bool) -> Option<&[u8]> {
+/// The first non-blank line of `body`, once it is complete.
+fn first_line(body: &[u8]) -> Option<&[u8]> {
     let mut rest = body;
     while let Some(pos) = rest.iter().position(|b| *b == b'\n') {
         let line = &rest[..pos];
@@ -88,7 +89,20 @@ fn first_line(body: &[u8], partial: bool) -> Option<&[u8]> {
         }
         rest = &rest[pos + 1..];
     }
-    partial.then_some(rest)
+    None
+}
+
+/// The container of a file starting with `buf`: from its first complete
+/// non-blank line; JSONL when there is none (one line, or a first line
+/// longer than [`DECIDE_BYTES`], which only JSONL has), `None` while
+/// undecided and `more` bytes may come.
+fn decide(buf: &[u8], more: bool) -> Option<Container> {
+    let body = buf.strip_prefix(BOM).unwrap_or(buf);
+    match first_line(body) {
+        Some(line) => Some(container::detect(line)),
+        None if more && buf.len() < DECIDE_BYTES => None,
+        None => Some(Container::Jsonl),
+    }
 }
 
 impl ExampleSource {
@@ -98,9 +112,7 @@ impl ExampleSource {
         let mut batch = Batch::default();
         if let Reader::Undecided(buf) = &mut self.reader {
             buf.extend_from_slice(chunk);
-            let body = buf.strip_prefix(BOM).unwrap_or(buf);
-            if let Some(line) = first_line(body, buf.len() >= DECIDE_BYTES) {
-                let container = container::detect(line);
+            if let Some(container) = decide(buf, true) {
                 let buf = std::mem::take(buf);
                 self.start(container, &buf, &mut batch);
             }
@@ -115,8 +127,7 @@ impl ExampleSource {
         let mut batch = Batch::default();
         if let Reader::Undecided(buf) = &mut self.reader {
             let buf = std::mem::take(buf);
-            let body = buf.strip_prefix(BOM).unwrap_or(&buf);
-            let container = container::detect(first_line(body, true).unwrap_or_default());
+            let container = decide(&buf, false).unwrap_or_default();
             self.start(container, &buf, &mut batch);
         }
         match std::mem::replace(&mut self.reader, Reader::Finished) {
@@ -291,5 +302,39 @@ impl ExampleSource {
             }
         };
         Some(Finding::error(1, code, None, message))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_container_is_told_from_the_first_complete_line() {
+        assert_eq!(decide(b"\n  \n[\n", true), Some(Container::JsonArray));
+        assert_eq!(
+            decide(b"\xEF\xBB\xBF{\n", true),
+            Some(Container::JsonValues)
+        );
+        assert_eq!(decide(b"prompt,completion\r\n", true), Some(Container::Csv));
+        assert_eq!(decide(b"[", true), None);
+        // One line only, or a first line too long for a document's: JSONL.
+        assert_eq!(decide(b"{\"messages\": [", false), Some(Container::Jsonl));
+        let long = [b"{\"messages\": [".as_slice(), &vec![b' '; DECIDE_BYTES]].concat();
+        assert_eq!(decide(&long, true), Some(Container::Jsonl));
+    }
+
+    #[test]
+    fn structural_findings_keep_their_place() {
+        let mut s = ExampleSource::default();
+        let mut b = s.push(b"[\n{\"a\":1}\n{\"b\":2}]\n");
+        b.findings.extend(s.finish().findings);
+        assert_eq!(b.lines.len(), 2);
+        assert_eq!(
+            b.findings[0].0, 1,
+            "the missing comma comes after the first element"
+        );
+        assert_eq!(b.findings[1].1.code, "json_array_not_jsonl");
+        assert_eq!((s.container, s.physical_lines()), (Container::JsonArray, 3));
     }
 }

@@ -43,16 +43,16 @@ pub fn DatasetDownloads(
         <section class="panel" aria-labelledby="downloads-title">
             <h2 id="downloads-title">"Downloads"</h2>
             <p class="hint">"Made on this device from your file; nothing is uploaded."</p>
-            {is_document.then(|| view! {
-                <p class="convert">"JSONL needs one object per line. "
-                    <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToJsonl)>"Convert to JSONL"</button>
-                </p>
-            })}
             <div class="button-row">
                 <button type="button" on:click=move |_| browser_state::download_text(&json_name, "application/json", &json_report.to_json())>"Findings (JSON)"</button>
                 <button type="button" on:click=move |_| browser_state::download_text(&csv_name, "text/csv", &csv_report.findings_csv())>"Findings (CSV)"</button>
                 <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ValidLines)>"Valid lines only"</button>
                 <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::Split)>"80/20 train/test split"</button>
+                {is_document.then(|| view! {
+                    // The same conversion as the report's "Convert to JSONL" (named
+                    // otherwise: one button per name on the page).
+                    <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToJsonl)>"All examples as JSONL"</button>
+                })}
                 {other_format.then(|| view! {
                     <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToChat)>"Converted to OpenAI chat"</button>
                 })}
