@@ -5,8 +5,8 @@
 //! (quoted fields, doubled quotes, line breaks inside quotes) chunk by
 //! chunk, holding one record at a time (capped like framing's lines), maps
 //! the header to a format (prompt,completion; input,output;
-//! instruction,input,output or instruction,output: case-insensitive,
-//! trimmed, in any order) and turns each row into the JSON object it would
+//! instruction,input,output or instruction,output: ASCII case-insensitive,
+//! trimmed, in any order; Unicode case tables would cost ~7 KB of wasm) and turns each row into the JSON object it would
 //! be in JSONL. A header that maps to no format gives one finding naming
 //! its columns and what is expected.
 //!
@@ -210,7 +210,7 @@ pub struct Mapping {
 /// Maps a header to the first known column set it holds all of (extra
 /// columns are left out), or says what it holds and what is expected.
 pub fn map_header(header: &[String]) -> Result<Mapping, String> {
-    let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+    let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     for (keys, format) in KNOWN_HEADERS {
         let columns: Option<Vec<(&'static str, usize)>> = keys
             .iter()
