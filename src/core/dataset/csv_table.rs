@@ -210,7 +210,10 @@ pub struct Mapping {
 /// Maps a header to the first known column set it holds all of (extra
 /// columns are left out), or says what it holds and what is expected.
 pub fn map_header(header: &[String]) -> Result<Mapping, String> {
-    let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    let names: Vec<String> = header
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
     for (keys, format) in KNOWN_HEADERS {
         let columns: Option<Vec<(&'static str, usize)>> = keys
             .iter()

@@ -301,7 +301,7 @@ impl ExampleSource {
                 }
             }
         };
-        Some(Finding::error(1, code, None, message))
+        Some(Finding::file_error(code, message))
     }
 }
 

@@ -179,7 +179,10 @@ impl Exporter {
                 )
             })
         {
-            self.broken = Some(format!("Line {}: {}", f.line, f.message));
+            self.broken = Some(match f.line {
+                Some(n) => format!("Line {n}: {}", f.message),
+                None => f.message.clone(),
+            });
         }
         for (line, is_last) in batch.lines {
             self.line(line, is_last, out);

@@ -847,7 +847,7 @@ mod tests {
             .iter()
             .find(|f| f.code == "example_missing_assistant_message")
             .expect("the bad element's finding");
-        assert_eq!(missing.line, 32);
+        assert_eq!(missing.line, Some(32));
         // Element 8 starts 5 lines earlier than 2 + 7 × 6: element 6 is one line.
         assert_eq!(r.duplicates, vec![(39, 2)]);
         assert_eq!(r.lines, text.lines().count());
