@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use crate::core::dataset::convert::to_chat;
 use crate::core::dataset::example_source::{Batch, ExampleSource};
 use crate::core::dataset::framing::RawLine;
+use crate::core::dataset::json_elements::{Item, Shape, split_bytes};
 use crate::core::dataset::report::{ValidatorOptions, analyse};
 /// Share of examples in the test part of a split.
 pub const TEST_SHARE: f64 = 0.2;
@@ -205,9 +206,23 @@ impl Exporter {
         self.lines = line.number;
         if self.kind == ExportKind::ToJsonl {
             let bytes = line.bytes.trim_ascii();
-            if !line.too_long && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
-                out[0].extend_from_slice(bytes);
-                out[0].push(b'\n');
+            if line.too_long {
+                return;
+            }
+            if bytes.starts_with(b"[") {
+                // A JSON array on one line (a one-line file is JSONL to the
+                // report, which names it an array): its elements.
+                for item in split_bytes(Shape::Array, bytes) {
+                    match item {
+                        Item::Element(e) => write_json(&e.bytes, out),
+                        Item::Error { message, .. } => {
+                            self.broken
+                                .get_or_insert(format!("Line {}: {message}", line.number));
+                        }
+                    }
+                }
+            } else {
+                write_json(bytes, out);
             }
             return;
         }
@@ -230,6 +245,14 @@ impl Exporter {
             _ => out[target].extend_from_slice(a.line.bytes.trim_ascii()),
         }
         out[target].push(b'\n');
+    }
+}
+
+/// Writes `bytes` as one JSONL line when they are JSON.
+fn write_json(bytes: &[u8], out: &mut [Vec<u8>]) {
+    if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+        out[0].extend_from_slice(bytes);
+        out[0].push(b'\n');
     }
 }
 
@@ -321,6 +344,17 @@ mod tests {
             out[0],
             b"{\"prompt\":\"a b\",\"completion\":\"b\"}\n".to_vec()
         );
+        let one_line = export_bytes(
+            ExportKind::ToJsonl,
+            b"[{\"prompt\":\"a\",\"completion\":\"b\"}, {\"prompt\":\"c\"}]",
+            0,
+            0,
+        )
+        .unwrap();
+        assert_eq!(
+            one_line[0],
+            b"{\"prompt\":\"a\",\"completion\":\"b\"}\n{\"prompt\":\"c\"}\n".to_vec()
+        );
         let values = export_bytes(
             ExportKind::ToJsonl,
             b"{\n \"a\": 1\n}\n{\n \"b\": [1,\n 2]\n}\n",
@@ -405,6 +439,38 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn chunking_never_changes_a_conversion(
+            n in 0usize..20,
+            container in 0usize..4,
+            cut in 0usize..2000,
+            kind in 0usize..4,
+        ) {
+            let rows: Vec<(String, String)> =
+                (0..n).map(|i| (format!("q \"{i}\", x"), format!("a{}\nb", i % 7))).collect();
+            let text = match container {
+                0 => rows.iter().map(|(p, c)| serde_json::json!({"prompt": p, "completion": c}).to_string() + "\n").collect::<String>(),
+                1 => serde_json::to_string_pretty(&rows.iter().map(|(p, c)| serde_json::json!({"prompt": p, "completion": c})).collect::<Vec<_>>()).unwrap(),
+                2 => rows.iter().map(|(p, c)| serde_json::to_string_pretty(&serde_json::json!({"prompt": p, "completion": c})).unwrap() + "\n").collect(),
+                _ => "prompt,completion\n".to_string() + &rows.iter().map(|(p, c)| format!("\"{}\",\"{c}\"\n", p.replace('"', "\"\""))).collect::<String>(),
+            };
+            let kind = ExportKind::ALL[kind];
+            let bytes = text.as_bytes();
+            let cut = cut.min(bytes.len());
+            let clean = validate_bytes(bytes, None).clean_examples;
+            let whole = export_bytes(kind, bytes, 7, clean);
+            let mut out = vec![Vec::new(); kind.outputs()];
+            let mut e = Exporter::new(kind, ValidatorOptions::default(), 7, clean);
+            e.push(&bytes[..cut], &mut out);
+            e.push(&bytes[cut..], &mut out);
+            let chunked = e.finish(&mut out).map(|()| out);
+            prop_assert_eq!(chunked, whole.clone());
+            if kind == ExportKind::ToJsonl {
+                let lines = whole.unwrap()[0].iter().filter(|&&b| b == b'\n').count();
+                prop_assert_eq!(lines, n);
+            }
+        }
+
         #[test]
         fn the_sample_is_exact(n in 0usize..500, seed in any::<u64>()) {
             let s = test_indices(n, seed);

@@ -349,7 +349,7 @@ impl JsonElements {
     }
 }
 
-/// Splits a whole buffer (tests).
+/// Splits a whole buffer (tests; a one-line array in the exports).
 pub fn split_bytes(shape: Shape, bytes: &[u8]) -> Vec<Item> {
     let mut s = JsonElements::new(shape);
     let mut out = Vec::new();
