@@ -359,19 +359,14 @@ async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -
     .await?;
     exporter.finish(&mut out).map_err(Stop::Failed)?;
     flush(&mut out, &mut parts, true);
-    let stem = file.name();
-    let stem = stem
-        .strip_suffix(".jsonl")
-        .or_else(|| stem.strip_suffix(".json"))
-        .unwrap_or(&stem)
-        .to_string();
+    let input = file.name();
     let blobs = Array::new();
     let names = Array::new();
     for (i, p) in parts.iter().enumerate() {
         let bag = BlobPropertyBag::new();
         bag.set_type("application/jsonl");
         blobs.push(&Blob::new_with_u8_array_sequence_and_options(p, &bag)?.into());
-        names.push(&format!("{stem}{}", kind.suffix(i)).into());
+        names.push(&kind.file_name(&input, i).into());
     }
     post(&[
         ("type", "exported".into()),

@@ -1,5 +1,6 @@
-//! One-click conversions: any recognised format to OpenAI chat, and a JSON
-//! array or pretty-printed JSON document to JSONL.
+//! One-click conversion of any recognised format to OpenAI chat (a JSON
+//! array, pretty-printed JSON or a table becomes JSONL in `export.rs`,
+//! streamed through `example_source.rs`).
 //!
 //! Architecture invariant: pure, no UI imports; never panics on any input.
 
@@ -72,42 +73,6 @@ pub fn to_chat(format: Format, v: &Value) -> Option<Value> {
     has_reply.then(|| json!({ "messages": messages }))
 }
 
-/// A JSON array of objects, or JSON objects spread over several lines
-/// (pretty-printed, one after another), as JSONL: one object per line.
-pub fn document_to_jsonl(bytes: &[u8]) -> Result<String, String> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|e| format!("The file is not UTF-8 (byte {}).", e.valid_up_to() + 1))?;
-    let mut out = String::new();
-    let mut push = |v: &Value| {
-        out.push_str(&v.to_string());
-        out.push('\n');
-    };
-    if text.trim_start().starts_with('[') {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            format!(
-                "The JSON array is not valid JSON: {e} (line {}, column {}).",
-                e.line(),
-                e.column()
-            )
-        })?;
-        for item in value.as_array().into_iter().flatten() {
-            push(item);
-        }
-    } else {
-        for value in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
-            let value = value.map_err(|e| {
-                format!(
-                    "The JSON is not valid: {e} (line {}, column {}).",
-                    e.line(),
-                    e.column()
-                )
-            })?;
-            push(&value);
-        }
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,20 +114,5 @@ mod tests {
         )
         .unwrap();
         assert_eq!(pref["messages"][1]["content"], "good");
-    }
-
-    #[test]
-    fn documents_become_jsonl() {
-        assert_eq!(
-            document_to_jsonl(b"[{\"a\":1},\n {\"b\":2}]").unwrap(),
-            "{\"a\":1}\n{\"b\":2}\n"
-        );
-        assert_eq!(
-            document_to_jsonl(b"{\n \"a\": 1\n}\n{\n \"b\": [1,\n 2]\n}\n").unwrap(),
-            "{\"a\":1}\n{\"b\":[1,2]}\n"
-        );
-        let err = document_to_jsonl(b"[{\"a\":1},").unwrap_err();
-        assert!(err.contains("line 1"), "{err}");
-        assert!(document_to_jsonl(b"\xff\xfe").is_err());
     }
 }

@@ -1,21 +1,23 @@
 //! Clean exports, streamed like validation: the valid lines only, a seeded
 //! 80/20 train/test split, the dataset converted to OpenAI chat, and a
-//! JSON array or pretty-printed document rewritten as JSONL.
+//! JSON array, pretty-printed JSON or a CSV/TSV table rewritten as JSONL.
 //!
-//! "Clean" means: the line has no error and is not an exact repeat of an
-//! earlier kept line. Split and conversion keep only clean examples too.
+//! Every kind reads the file through the report's [`ExampleSource`], so an
+//! array's elements or a table's rows are the examples here as there.
+//! "Clean" means: the example has no error and is not an exact repeat of an
+//! earlier kept one. Split and conversion to chat keep only clean examples;
+//! conversion to JSONL keeps every example that is JSON, one per line.
 //!
 //! Architecture invariant: pure, no UI imports; the same input, kind and
 //! seed always give the same bytes.
 
 use std::collections::HashSet;
 
-use crate::core::dataset::convert::{document_to_jsonl, to_chat};
-use crate::core::dataset::framing::{LineSplitter, RawLine};
+use crate::core::dataset::convert::to_chat;
+use crate::core::dataset::example_source::{Batch, ExampleSource};
+use crate::core::dataset::framing::RawLine;
+use crate::core::dataset::json_elements::{Item, Shape, split_bytes};
 use crate::core::dataset::report::{ValidatorOptions, analyse};
-
-/// Largest document the JSON-array conversion holds in memory.
-pub const MAX_DOCUMENT_BYTES: usize = 512 << 20;
 /// Share of examples in the test part of a split.
 pub const TEST_SHARE: f64 = 0.2;
 
@@ -28,7 +30,8 @@ pub enum ExportKind {
     Split,
     /// Clean examples converted to OpenAI chat.
     ToChat,
-    /// A JSON array or pretty-printed JSON rewritten as JSONL.
+    /// A JSON array, pretty-printed JSON or a CSV/TSV table rewritten as
+    /// JSONL (one compact JSON object per line).
     ToJsonl,
 }
 
@@ -59,6 +62,28 @@ impl ExportKind {
     /// Number of files produced.
     pub fn outputs(self) -> usize {
         if self == ExportKind::Split { 2 } else { 1 }
+    }
+
+    /// The name of output `i` made from the file `input`: its stem (the
+    /// name without `.jsonl`, `.json`, `.csv`, `.tsv` or `.txt`) and the
+    /// kind's suffix, never the input's own name (`data.json` →
+    /// `data.jsonl`, but a CSV called `data.jsonl` → `data.converted.jsonl`).
+    pub fn file_name(self, input: &str, i: usize) -> String {
+        let stem = [".jsonl", ".json", ".csv", ".tsv", ".txt"]
+            .iter()
+            .find_map(|ext| {
+                let cut = input.len().checked_sub(ext.len())?;
+                (input.is_char_boundary(cut) && input[cut..].eq_ignore_ascii_case(ext))
+                    .then(|| &input[..cut])
+            })
+            .filter(|s| !s.is_empty())
+            .unwrap_or(input);
+        let name = format!("{stem}{}", self.suffix(i));
+        if name == input {
+            format!("{stem}.converted{}", self.suffix(i))
+        } else {
+            name
+        }
     }
 
     /// File name suffix of output `i`.
@@ -102,12 +127,12 @@ pub struct Exporter {
     kind: ExportKind,
     /// The checks that decide which lines are clean: the report's own.
     options: ValidatorOptions,
-    splitter: LineSplitter,
+    source: ExampleSource,
     kept: HashSet<u64>,
     test: HashSet<usize>,
-    document: Vec<u8>,
-    document_bytes: u64,
     lines: usize,
+    /// The first structural problem (conversion to JSONL stops on it).
+    broken: Option<String>,
 }
 
 impl Exporter {
@@ -123,62 +148,84 @@ impl Exporter {
         Exporter {
             kind,
             options,
-            splitter: LineSplitter::default(),
+            source: ExampleSource::default(),
             kept: HashSet::new(),
             test: if kind == ExportKind::Split {
                 test_indices(clean_examples, seed)
             } else {
                 HashSet::new()
             },
-            document: Vec::new(),
-            document_bytes: 0,
             lines: 0,
+            broken: None,
         }
     }
 
     /// Bytes and lines consumed so far.
     pub fn progress(&self) -> (u64, usize) {
-        if self.kind == ExportKind::ToJsonl {
-            (self.document_bytes, 0)
-        } else {
-            (self.splitter.bytes_seen, self.lines)
-        }
+        (self.source.bytes_seen, self.lines)
     }
 
     /// Feeds a chunk; appends output bytes to `out[i]` (one per output).
     pub fn push(&mut self, chunk: &[u8], out: &mut [Vec<u8>]) {
-        if self.kind == ExportKind::ToJsonl {
-            self.document_bytes += chunk.len() as u64;
-            if self.document_bytes <= MAX_DOCUMENT_BYTES as u64 {
-                self.document.extend_from_slice(chunk);
-            }
-            return;
+        let batch = self.source.push(chunk);
+        self.batch(batch, out);
+    }
+
+    fn batch(&mut self, batch: Batch, out: &mut [Vec<u8>]) {
+        if self.broken.is_none()
+            && let Some((_, f)) = batch.findings.iter().find(|(_, f)| {
+                matches!(
+                    f.code,
+                    "json_structure" | "csv_open_quote" | "csv_unknown_columns"
+                )
+            })
+        {
+            self.broken = Some(match f.line {
+                Some(n) => format!("Line {n}: {}", f.message),
+                None => f.message.clone(),
+            });
         }
-        for (line, is_last) in self.splitter.push_lines(chunk) {
+        for (line, is_last) in batch.lines {
             self.line(line, is_last, out);
         }
     }
 
     /// Ends the stream, writing what remains.
     pub fn finish(mut self, out: &mut [Vec<u8>]) -> Result<(), String> {
-        if self.kind == ExportKind::ToJsonl {
-            if self.document_bytes > MAX_DOCUMENT_BYTES as u64 {
-                return Err(format!(
-                    "The file is over {} MB: convert it with a script (jq -c '.[]').",
-                    MAX_DOCUMENT_BYTES >> 20
-                ));
-            }
-            out[0].extend_from_slice(document_to_jsonl(&self.document)?.as_bytes());
-            return Ok(());
+        let batch = self.source.finish();
+        self.batch(batch, out);
+        match self.broken.take() {
+            Some(problem) if self.kind == ExportKind::ToJsonl => Err(format!(
+                "The file could not be converted to JSONL. {problem}"
+            )),
+            _ => Ok(()),
         }
-        for (line, is_last) in std::mem::take(&mut self.splitter).finish_lines() {
-            self.line(line, is_last, out);
-        }
-        Ok(())
     }
 
     fn line(&mut self, line: RawLine, is_last: bool, out: &mut [Vec<u8>]) {
         self.lines = line.number;
+        if self.kind == ExportKind::ToJsonl {
+            let bytes = line.bytes.trim_ascii();
+            if line.too_long {
+                return;
+            }
+            if bytes.starts_with(b"[") {
+                // A JSON array on one line (a one-line file is JSONL to the
+                // report, which names it an array): its elements.
+                for item in split_bytes(Shape::Array, bytes) {
+                    match item {
+                        Item::Element(e) => write_json(&e.bytes, out),
+                        Item::Error { message, .. } => {
+                            self.broken
+                                .get_or_insert(format!("Line {}: {message}", line.number));
+                        }
+                    }
+                }
+            } else {
+                write_json(bytes, out);
+            }
+            return;
+        }
         let a = analyse(&self.options, line, is_last);
         let (false, Some(format), Some(value)) = (a.has_error, a.format, a.value) else {
             return;
@@ -198,6 +245,14 @@ impl Exporter {
             _ => out[target].extend_from_slice(a.line.bytes.trim_ascii()),
         }
         out[target].push(b'\n');
+    }
+}
+
+/// Writes `bytes` as one JSONL line when they are JSON.
+fn write_json(bytes: &[u8], out: &mut [Vec<u8>]) {
+    if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+        out[0].extend_from_slice(bytes);
+        out[0].push(b'\n');
     }
 }
 
@@ -280,18 +335,142 @@ mod tests {
     fn arrays_become_jsonl() {
         let out = export_bytes(
             ExportKind::ToJsonl,
-            b"[{\"prompt\":\"a\",\"completion\":\"b\"}]",
+            b"[{\"prompt\": \"a b\",\n \"completion\":\"b\"}]",
             0,
             0,
         )
         .unwrap();
         assert_eq!(
             out[0],
-            b"{\"completion\":\"b\",\"prompt\":\"a\"}\n".to_vec()
+            b"{\"prompt\":\"a b\",\"completion\":\"b\"}\n".to_vec()
+        );
+        let one_line = export_bytes(
+            ExportKind::ToJsonl,
+            b"[{\"prompt\":\"a\",\"completion\":\"b\"}, {\"prompt\":\"c\"}]",
+            0,
+            0,
+        )
+        .unwrap();
+        assert_eq!(
+            one_line[0],
+            b"{\"prompt\":\"a\",\"completion\":\"b\"}\n{\"prompt\":\"c\"}\n".to_vec()
+        );
+        let values = export_bytes(
+            ExportKind::ToJsonl,
+            b"{\n \"a\": 1\n}\n{\n \"b\": [1,\n 2]\n}\n",
+            0,
+            0,
+        )
+        .unwrap();
+        assert_eq!(values[0], b"{\"a\":1}\n{\"b\":[1,2]}\n".to_vec());
+        let err = export_bytes(ExportKind::ToJsonl, b"[\n{\"a\":1},\n{\"b\"", 0, 0).unwrap_err();
+        assert!(err.contains("Line 3") && err.contains("line 3"), "{err}");
+        let err = export_bytes(ExportKind::ToJsonl, b"question,answer\na,b\n", 0, 0).unwrap_err();
+        assert!(err.contains("\"question\""), "{err}");
+    }
+
+    fn same_examples(original: &[u8]) {
+        let before = validate_bytes(original, None);
+        let out = export_bytes(ExportKind::ToJsonl, original, 0, 0).unwrap();
+        let after = validate_bytes(&out[0], None);
+        assert_eq!(
+            after.container,
+            crate::core::dataset::container::Container::Jsonl
+        );
+        assert_eq!(
+            (
+                after.valid_examples,
+                after.clean_examples,
+                &after.formats,
+                &after.stats
+            ),
+            (
+                before.valid_examples,
+                before.clean_examples,
+                &before.formats,
+                &before.stats
+            )
+        );
+        assert_eq!(after.lines, out[0].iter().filter(|&&b| b == b'\n').count());
+        let lines: Vec<&str> = std::str::from_utf8(&out[0]).unwrap().lines().collect();
+        let again = export_bytes(ExportKind::ValidLines, original, 0, 0).unwrap();
+        let valid: Vec<&str> = std::str::from_utf8(&again[0]).unwrap().lines().collect();
+        assert!(valid.iter().all(|l| lines.contains(l)));
+    }
+
+    #[test]
+    fn converted_files_check_as_the_same_examples() {
+        let mut text = String::new();
+        chat_jsonl(5, 200, &mut text);
+        let values: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        same_examples(serde_json::to_string_pretty(&values).unwrap().as_bytes());
+        let pretty: String = values
+            .iter()
+            .map(|v| serde_json::to_string_pretty(v).unwrap() + "\n")
+            .collect();
+        same_examples(pretty.as_bytes());
+        let mut csv = String::from("instruction,input,output\n");
+        for i in 0..50 {
+            csv.push_str(&format!(
+                "\"Add, then say \"\"{i}\"\"\",{i} {i},\"{}\nok\"\n",
+                2 * i
+            ));
+        }
+        same_examples(csv.as_bytes());
+        same_examples(b"prompt\tcompletion\r\nhi\tthere\r\n");
+    }
+
+    #[test]
+    fn converted_files_are_named_after_the_input_stem() {
+        let name = |input: &str| ExportKind::ToJsonl.file_name(input, 0);
+        assert_eq!(name("data.json"), "data.jsonl");
+        assert_eq!(name("data.JSON"), "data.jsonl");
+        assert_eq!(name("data.csv"), "data.jsonl");
+        assert_eq!(name("data.jsonl"), "data.converted.jsonl");
+        assert_eq!(name("notes"), "notes.jsonl");
+        assert_eq!(ExportKind::Split.file_name("a.jsonl", 1), "a.test.jsonl");
+        assert_eq!(
+            ExportKind::ValidLines.file_name("a.json", 0),
+            "a.valid.jsonl"
         );
     }
 
     proptest! {
+        #[test]
+        fn chunking_never_changes_a_conversion(
+            n in 0usize..20,
+            container in 0usize..4,
+            cut in 0usize..2000,
+            kind in 0usize..4,
+        ) {
+            let rows: Vec<(String, String)> =
+                (0..n).map(|i| (format!("q \"{i}\", x"), format!("a{}\nb", i % 7))).collect();
+            let text = match container {
+                0 => rows.iter().map(|(p, c)| serde_json::json!({"prompt": p, "completion": c}).to_string() + "\n").collect::<String>(),
+                1 => serde_json::to_string_pretty(&rows.iter().map(|(p, c)| serde_json::json!({"prompt": p, "completion": c})).collect::<Vec<_>>()).unwrap(),
+                2 => rows.iter().map(|(p, c)| serde_json::to_string_pretty(&serde_json::json!({"prompt": p, "completion": c})).unwrap() + "\n").collect(),
+                _ => "prompt,completion\n".to_string() + &rows.iter().map(|(p, c)| format!("\"{}\",\"{c}\"\n", p.replace('"', "\"\""))).collect::<String>(),
+            };
+            let kind = ExportKind::ALL[kind];
+            let bytes = text.as_bytes();
+            let cut = cut.min(bytes.len());
+            let clean = validate_bytes(bytes, None).clean_examples;
+            let whole = export_bytes(kind, bytes, 7, clean);
+            let mut out = vec![Vec::new(); kind.outputs()];
+            let mut e = Exporter::new(kind, ValidatorOptions::default(), 7, clean);
+            e.push(&bytes[..cut], &mut out);
+            e.push(&bytes[cut..], &mut out);
+            let chunked = e.finish(&mut out).map(|()| out);
+            prop_assert_eq!(chunked, whole.clone());
+            if kind == ExportKind::ToJsonl {
+                let lines = whole.unwrap()[0].iter().filter(|&&b| b == b'\n').count();
+                prop_assert_eq!(lines, n);
+            }
+        }
+
         #[test]
         fn the_sample_is_exact(n in 0usize..500, seed in any::<u64>()) {
             let s = test_indices(n, seed);

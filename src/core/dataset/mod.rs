@@ -7,13 +7,17 @@
 //! panic or loop (property-tested).
 
 pub mod brief;
+pub mod container;
 pub mod convert;
+pub mod csv_table;
+pub mod example_source;
 pub mod export;
 pub mod finding;
 pub mod framing;
 pub mod generate;
 pub mod histogram_chart;
 pub mod job;
+pub mod json_elements;
 pub mod providers;
 pub mod report;
 pub mod saved_report;

@@ -15,8 +15,10 @@ use std::sync::Arc;
 
 use bpe_openai::Tokenizer;
 
+use crate::core::dataset::container::Container;
+use crate::core::dataset::example_source::{Batch, ExampleSource};
 use crate::core::dataset::finding::{Finding, Severity};
-use crate::core::dataset::framing::{LineSplitter, RawLine};
+use crate::core::dataset::framing::RawLine;
 use crate::core::dataset::providers::Provider;
 use crate::core::dataset::stats::{DatasetStats, StatsBuilder};
 use crate::core::dataset::tokens::{Encoding, ExampleTokens, count_example};
@@ -88,6 +90,10 @@ pub struct DatasetReport {
     /// The text of lines with findings (the first [`MAX_KEPT_EXCERPTS`]),
     /// cut to [`EXCERPT_CHARS`] characters.
     pub excerpts: BTreeMap<usize, String>,
+    /// What holds the examples (JSONL, a JSON array, a table...); for
+    /// containers other than JSONL the examples are checked as converted
+    /// and `lines` counts physical lines.
+    pub container: Container,
 }
 
 impl DatasetReport {
@@ -114,7 +120,7 @@ impl DatasetReport {
 
 /// Validates a stream chunk by chunk.
 pub struct DatasetValidator {
-    splitter: LineSplitter,
+    source: ExampleSource,
     options: ValidatorOptions,
     stats: StatsBuilder,
     report: DatasetReport,
@@ -143,7 +149,7 @@ impl DatasetValidator {
     /// A validator with every option.
     pub fn with_options(options: ValidatorOptions) -> DatasetValidator {
         DatasetValidator {
-            splitter: LineSplitter::default(),
+            source: ExampleSource::default(),
             report: DatasetReport {
                 encoding: options.tokenizer.map(|(_, e)| e),
                 ..DatasetReport::default()
@@ -165,13 +171,13 @@ impl DatasetValidator {
             let take = (8 - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..take]);
         }
-        let batch = self.splitter.push_lines(chunk);
+        let batch = self.source.push(chunk);
         self.check_batch(batch);
     }
 
     /// Bytes and lines consumed so far (for progress).
     pub fn progress(&self) -> (u64, usize) {
-        (self.splitter.bytes_seen, self.report.lines)
+        (self.source.bytes_seen, self.report.lines)
     }
 
     /// Ends the stream and returns the report.
@@ -182,11 +188,14 @@ impl DatasetValidator {
     /// Ends the stream and returns the report with the hashes of its
     /// examples (to check another file for overlap).
     pub fn finish_with_hashes(mut self) -> (DatasetReport, HashSet<u64>) {
-        let bom = self.splitter.bom;
-        let bytes = self.splitter.bytes_seen;
-        let batch = std::mem::take(&mut self.splitter).finish_lines();
+        let batch = self.source.finish();
         self.check_batch(batch);
-        self.report.bytes = bytes;
+        let bom = self.source.bom;
+        self.report.bytes = self.source.bytes_seen;
+        self.report.container = self.source.container;
+        if self.source.container.needs_conversion() {
+            self.report.lines = self.source.physical_lines();
+        }
         if bom {
             self.add(Finding::warning(1, "byte_order_mark", None, "The file starts with a byte-order mark (BOM). Some tools reject it: save as UTF-8 without BOM."));
         }
@@ -197,11 +206,21 @@ impl DatasetValidator {
         (self.report, self.seen.into_keys().collect())
     }
 
-    /// Checks a batch of lines (in parallel natively) and aggregates them
-    /// in line order.
-    fn check_batch(&mut self, lines: Vec<(RawLine, bool)>) {
-        for a in analyse_all(&self.options, lines) {
+    /// Checks a batch of examples (in parallel natively) and aggregates
+    /// them in order, with the batch's structural findings.
+    fn check_batch(&mut self, batch: Batch) {
+        let mut findings = batch.findings.into_iter().peekable();
+        for (i, a) in analyse_all(&self.options, batch.lines)
+            .into_iter()
+            .enumerate()
+        {
+            while let Some((_, f)) = findings.next_if(|(before, _)| *before <= i) {
+                self.add(f);
+            }
             self.aggregate(a);
+        }
+        for (_, f) in findings {
+            self.add(f);
         }
     }
 
@@ -790,7 +809,181 @@ mod tests {
         assert!(r.error_counts.contains_key("invalid_json"));
     }
 
+    fn pretty_chat(i: usize, indent: &str) -> String {
+        format!(
+            "{{\n{indent}\"messages\": [\n{indent}{indent}{{\"role\": \"user\", \"content\": \"q{i}\"}},\n{indent}{indent}{{\"role\": \"assistant\", \"content\": \"a{i}\"}}\n{indent}]\n}}"
+        )
+    }
+
+    fn listed_errors(r: &DatasetReport) -> usize {
+        r.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    #[test]
+    fn a_json_array_is_reported_once_with_its_elements_checked() {
+        let mut elements: Vec<String> = (0..800).map(|i| pretty_chat(i, "  ")).collect();
+        // Element 6 has no assistant reply; element 8 repeats element 1.
+        elements[5] = "{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}]}".into();
+        elements[7] = pretty_chat(0, "  ");
+        let text = format!("[\n{}\n]\n", elements.join(",\n"));
+        let r = validate_bytes(text.as_bytes(), None);
+        assert_eq!(r.container, Container::JsonArray);
+        assert_eq!(r.error_counts.get("json_array_not_jsonl"), Some(&1));
+        assert!(
+            !r.error_counts.contains_key("invalid_json"),
+            "{:?}",
+            r.error_counts
+        );
+        assert_eq!(r.formats.get("OpenAI chat"), Some(&800));
+        assert_eq!(r.valid_examples, 799);
+        assert_eq!(r.error_total(), 2, "{:?}", r.error_counts);
+        assert_eq!(r.error_total(), listed_errors(&r));
+        // Each element spans 6 lines; element 6 starts on line 2 + 5 × 6.
+        let missing = r
+            .findings
+            .iter()
+            .find(|f| f.code == "example_missing_assistant_message")
+            .expect("the bad element's finding");
+        assert_eq!(missing.line, Some(32));
+        // Element 8 starts 5 lines earlier than 2 + 7 × 6: element 6 is one line.
+        assert_eq!(r.duplicates, vec![(39, 2)]);
+        assert_eq!(r.lines, text.lines().count());
+        let headline = r
+            .findings
+            .iter()
+            .find(|f| f.code == "json_array_not_jsonl")
+            .unwrap();
+        assert!(
+            headline.message.contains("800 examples"),
+            "{}",
+            headline.message
+        );
+    }
+
+    #[test]
+    fn pretty_printed_objects_are_reported_once() {
+        let text: String = (0..120).map(|i| pretty_chat(i, "    ") + "\n").collect();
+        let r = validate_bytes(text.as_bytes(), None);
+        assert_eq!(r.container, Container::JsonValues);
+        assert_eq!(r.error_counts.len(), 1, "{:?}", r.error_counts);
+        assert_eq!(r.error_counts.get("pretty_printed_json"), Some(&1));
+        assert_eq!((r.valid_examples, r.lines), (120, 720));
+        assert_eq!(r.formats.get("OpenAI chat"), Some(&120));
+        assert_eq!(r.error_total(), listed_errors(&r));
+    }
+
+    #[test]
+    fn broken_arrays_say_where() {
+        let r = validate_bytes(
+            b"[\n{\"prompt\":\"a\",\"completion\":\"b\"},\n{\"prompt\":\"c\",\n",
+            None,
+        );
+        assert_eq!(
+            r.error_counts.get("json_structure"),
+            Some(&2),
+            "{:?}",
+            r.findings
+        );
+        assert_eq!(r.valid_examples, 1);
+    }
+
+    #[test]
+    fn csv_and_tsv_are_named_and_checked_as_converted() {
+        let mut csv = String::from("Prompt,Completion\r\n");
+        for i in 0..101 {
+            csv.push_str(&format!("\"Say \"\"{i}\"\", please\",\"{i},\nsaid\"\r\n"));
+        }
+        let r = validate_bytes(csv.as_bytes(), None);
+        assert_eq!(r.container, Container::Csv);
+        assert_eq!(r.error_counts.len(), 1, "{:?}", r.error_counts);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code == "csv_not_jsonl")
+            .unwrap();
+        assert!(
+            f.message.contains("CSV") && f.message.contains("101 rows"),
+            "{}",
+            f.message
+        );
+        assert_eq!(r.valid_examples, 101);
+        assert_eq!(r.formats.get("prompt / completion"), Some(&101));
+        assert_eq!(r.lines, 1 + 101 * 2);
+
+        let tsv = "instruction\tinput\toutput\nAdd\t2 2\t4\nGreet\t\tHello\n";
+        let r = validate_bytes(tsv.as_bytes(), None);
+        assert_eq!(r.container, Container::Tsv);
+        assert_eq!(r.formats.get("Alpaca"), Some(&2));
+        assert_eq!(r.valid_examples, 2);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code == "csv_not_jsonl")
+            .unwrap();
+        assert!(f.message.contains("TSV"), "{}", f.message);
+    }
+
+    #[test]
+    fn a_table_with_unknown_columns_gets_one_clear_finding() {
+        let r = validate_bytes(b"question,answer\nWhy?,Because.\n", None);
+        assert_eq!(r.container, Container::Csv);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code == "csv_unknown_columns")
+            .unwrap();
+        assert!(
+            f.message.contains("\"question\", \"answer\"")
+                && f.message.contains("prompt,completion")
+        );
+        assert_eq!(r.error_counts.get("csv_unknown_columns"), Some(&1));
+        assert!(!r.error_counts.contains_key("invalid_json"));
+    }
+
+    fn structured() -> impl Strategy<Value = Vec<u8>> {
+        let prefix = prop_oneof![
+            Just(b"".to_vec()),
+            Just(b"\xEF\xBB\xBF".to_vec()),
+            Just(b"[\n".to_vec()),
+            Just(b"{\n".to_vec()),
+            Just(b"prompt,completion\n".to_vec()),
+            Just(b"input\toutput\n".to_vec()),
+        ];
+        let body = proptest::collection::vec(
+            prop_oneof![
+                Just(b"{\"prompt\":\"a\",\"completion\":\"b\"}".to_vec()),
+                Just(b"\"x,y\"".to_vec()),
+                Just(b",".to_vec()),
+                Just(b"\t".to_vec()),
+                Just(b"\n".to_vec()),
+                Just(b"]".to_vec()),
+                Just(b"}".to_vec()),
+                Just(b"\"".to_vec()),
+                proptest::collection::vec(any::<u8>(), 0..4),
+            ],
+            0..30,
+        );
+        (prefix, body).prop_map(|(p, b)| [p, b.concat()].concat())
+    }
+
     proptest! {
+        #[test]
+        fn containers_any_chunking(data in structured(), cuts in proptest::collection::vec(0usize..400, 0..4)) {
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(data.len())).collect();
+            cuts.sort_unstable();
+            let mut v = DatasetValidator::new(None);
+            let mut from = 0;
+            for c in cuts {
+                v.push(&data[from..c]);
+                from = c;
+            }
+            v.push(&data[from..]);
+            prop_assert_eq!(v.finish(), validate_bytes(&data, None));
+        }
+
         #[test]
         fn any_bytes_any_chunking(data in proptest::collection::vec(any::<u8>(), 0..600), cut in 0usize..600) {
             let cut = cut.min(data.len());

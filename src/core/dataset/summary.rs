@@ -73,6 +73,9 @@ pub struct ReportJson {
     pub stats: DatasetStats,
     /// The text of lines with findings, by line number (as text, cut).
     pub excerpts: BTreeMap<usize, String>,
+    /// What held the examples: "jsonl", "json_array", "json_values", "csv" or "tsv".
+    #[serde(default)]
+    pub container: crate::core::dataset::container::Container,
 }
 
 impl ReportJson {
@@ -172,6 +175,7 @@ impl From<&DatasetReport> for ReportJson {
             tokens,
             stats: r.stats.clone(),
             excerpts: r.excerpts.clone(),
+            container: r.container,
         }
     }
 }

@@ -8,6 +8,15 @@ use crate::core::dataset::export::ExportKind;
 use crate::core::dataset::summary::ReportJson;
 use crate::ui::browser_state;
 
+/// Whether "Convert to JSONL" is offered: the file is not JSONL (a JSON
+/// array, pretty-printed JSON, or a table whose columns map to a format).
+pub fn convertible(report: &ReportJson) -> bool {
+    (report.container.needs_conversion()
+        || report.error_counts.contains_key("json_array_not_jsonl")
+        || report.error_counts.contains_key("pretty_printed_json"))
+        && !report.error_counts.contains_key("csv_unknown_columns")
+}
+
 /// Report downloads (made here) and data exports (made by the worker via
 /// `on_export`, which streams the file again).
 #[component]
@@ -25,8 +34,7 @@ pub fn DatasetDownloads(
         format!("{stem}.findings.json"),
         format!("{stem}.findings.csv"),
     );
-    let is_document = report.error_counts.contains_key("json_array_not_jsonl")
-        || report.error_counts.contains_key("pretty_printed_json");
+    let is_document = convertible(&report);
     // Offered for a file in another format, and for a mixed file (its
     // lines of another format are converted line by line).
     let other_format =
@@ -35,16 +43,16 @@ pub fn DatasetDownloads(
         <section class="panel" aria-labelledby="downloads-title">
             <h2 id="downloads-title">"Downloads"</h2>
             <p class="hint">"Made on this device from your file; nothing is uploaded."</p>
-            {is_document.then(|| view! {
-                <p class="convert">"JSONL needs one object per line. "
-                    <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToJsonl)>"Convert to JSONL"</button>
-                </p>
-            })}
             <div class="button-row">
                 <button type="button" on:click=move |_| browser_state::download_text(&json_name, "application/json", &json_report.to_json())>"Findings (JSON)"</button>
                 <button type="button" on:click=move |_| browser_state::download_text(&csv_name, "text/csv", &csv_report.findings_csv())>"Findings (CSV)"</button>
                 <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ValidLines)>"Valid lines only"</button>
                 <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::Split)>"80/20 train/test split"</button>
+                {is_document.then(|| view! {
+                    // The same conversion as the report's "Convert to JSONL" (named
+                    // otherwise: one button per name on the page).
+                    <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToJsonl)>"All examples as JSONL"</button>
+                })}
                 {other_format.then(|| view! {
                     <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToChat)>"Converted to OpenAI chat"</button>
                 })}

@@ -20,7 +20,7 @@ use crate::core::dataset::tokens::Encoding;
 use crate::core::dataset::validate_line::Format;
 use crate::core::number_format;
 use crate::ui::browser_state;
-use crate::ui::dataset::dataset_downloads::DatasetDownloads;
+use crate::ui::dataset::dataset_downloads::{DatasetDownloads, convertible};
 use crate::ui::dataset::dataset_findings::DatasetFindings;
 use crate::ui::dataset::dataset_stats::DatasetStats;
 use crate::ui::dataset::file_picker::{FilePicker, first_file};
@@ -615,6 +615,12 @@ pub fn DatasetPage() -> impl IntoView {
         let validation = Signal::derive(move || states[VALIDATION].with(FileState::report));
         Some(view! {
             <div class="dataset-report">
+                {(!saved && convertible(&report)).then(|| view! {
+                    <p class="convert convert-offer">
+                        {format!("{name} is {}, not JSONL: its examples were checked as they would be after conversion. ", report.container.label())}
+                        <button type="button" disabled=exporting on:click=move |_| export(ExportKind::ToJsonl)>"Convert to JSONL"</button>
+                    </p>
+                })}
                 <DatasetFindings report=report.clone() file_name=name.clone() saved />
                 {(report.tokens.is_some() && report.valid_examples > 0).then(|| view! { <TrainingCost report=report.clone() validation settings /> })}
                 <DatasetStats report=report.clone() chart limit />

@@ -25,13 +25,23 @@ fn repeated_list(title: &'static str, items: Vec<Repeated>) -> impl IntoView {
 
 /// Tokens per example, trainable tokens, histogram, turns and roles. An
 /// empty `chart` (a report kept without its file) says the histogram is
-/// drawn when the file is checked.
+/// drawn when the file is checked. With no valid example there is nothing
+/// to count: one sentence says so instead of a table of zeros.
 #[component]
 pub fn DatasetStats(
     report: Arc<ReportJson>,
     chart: Arc<str>,
     limit: Option<usize>,
 ) -> impl IntoView {
+    if report.valid_examples == 0 {
+        return view! {
+            <section class="panel" aria-labelledby="stats-title">
+                <h2 id="stats-title">"Statistics"</h2>
+                <p>"No valid examples yet: tokens, the histogram and the balance of the data are counted over the examples that pass the checks. Fix the problems above and check the file again."</p>
+            </section>
+        }
+        .into_any();
+    }
     let s = report.stats.clone();
     let tokens = report.tokens.clone();
     let svg = chart.to_string();
@@ -83,4 +93,5 @@ pub fn DatasetStats(
             {repeated_list("Most repeated assistant replies", s.top_assistant_replies.clone())}
         </section>
     }
+    .into_any()
 }
