@@ -5,6 +5,7 @@
 // and their conversion. Found by role and label, as a screen reader would.
 const { test, expect } = require('./fixtures');
 const path = require('path');
+const fs = require('fs');
 
 const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 
@@ -83,4 +84,54 @@ test('the histogram says where the limit is and stays legible on a phone', async
   expect(size.width).toBeLessThanOrEqual(360);
   expect(size.px).toBeGreaterThanOrEqual(10);
   await chart.screenshot({ path: path.join(SHOTS, 'dataset-histogram-phone.png') });
+});
+
+async function download(page, buttonName) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+}
+
+test('a pretty-printed JSON array gets one headline, its elements checked, and its conversion', async ({ page }) => {
+  await open(page);
+  const examples = [];
+  for (let i = 0; i < 800; i++) examples.push(JSON.parse(chat(i)));
+  // Element 3 has an empty reply: found at its own line, as an example.
+  examples[2].messages[1].content = '';
+  const text = JSON.stringify(examples, null, 2);
+  await dropFile(page, 'big.json', text, 'application/json');
+  await expect(verdict(page)).toHaveText('big.json is one JSON array, not JSONL', { timeout: 60_000 });
+  const box = page.getByRole('status').filter({ has: verdict(page) });
+  await expect(box).toContainText('799 valid examples (OpenAI chat)');
+  await expect(box).toContainText('Its elements were checked as the examples they become in JSONL.');
+  await expect(await openGroup(page, 'json_array_not_jsonl')).toContainText('json_array_not_jsonl × 1 · whole file');
+  const empty = await openGroup(page, 'missing_content');
+  // The third element starts on line 26 of the pretty-printed file (2 + 12 lines per element).
+  await expect(empty).toContainText('missing_content × 1 · line 26');
+  await expect(findings(page).getByText('invalid_json', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /Tokens per valid example/ })).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-array.png'), fullPage: false });
+  const jsonl = await download(page, 'Convert to JSONL');
+  expect(jsonl.name).toBe('big.jsonl');
+  const lines = jsonl.text.trim().split('\n');
+  expect(lines.length).toBe(800);
+  expect(JSON.parse(lines[799]).messages[1].content).toBe('Answer 799.');
+});
+
+test('a CSV file renamed .jsonl is named as a CSV table and converts to JSONL', async ({ page }) => {
+  await open(page);
+  const rows = ['prompt,completion'];
+  for (let i = 0; i < 101; i++) rows.push(`"What is ${i} + ${i}?","It is ${2 * i}, ""exactly""."`);
+  await dropFile(page, 'sums.jsonl', rows.join('\r\n') + '\r\n', 'text/csv');
+  await expect(verdict(page)).toHaveText('sums.jsonl is a CSV table, not JSONL', { timeout: 60_000 });
+  const box = page.getByRole('status').filter({ has: verdict(page) });
+  await expect(box).toContainText('Its rows were checked as the examples they become in JSONL.');
+  await expect(box).toContainText('101 valid examples (prompt / completion)');
+  await expect(findings(page).getByText('invalid_json', { exact: true })).toHaveCount(0);
+  await expect(await openGroup(page, 'csv_not_jsonl')).toContainText('csv_not_jsonl × 1 · whole file');
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-csv.png'), fullPage: false });
+  const jsonl = await download(page, 'Convert to JSONL');
+  expect(jsonl.name).toBe('sums.converted.jsonl');
+  const lines = jsonl.text.trim().split('\n');
+  expect(lines.length).toBe(101);
+  expect(JSON.parse(lines[3])).toEqual({ prompt: 'What is 3 + 3?', completion: 'It is 6, "exactly".' });
 });

@@ -1,11 +1,11 @@
 //! What kind of file holds the examples: JSONL, one JSON array, JSON
 //! values spread over lines, or a CSV/TSV table, told from its first line.
 //!
-//! [`detect`] decides from the first line that holds anything: a line that
-//! is a complete JSON value (even an array) means JSONL, as does anything
-//! unrecognised; `[` (alone, or followed by `{`) left open at the end of the
-//! line means a JSON array; `{` left open means pretty-printed JSON values;
-//! a delimited line that is not JSON is a table's header.
+//! [`detect`] decides from the first line that holds anything: `[` alone
+//! or followed by `{` (open at the end of the line or closed on it) means
+//! one JSON array of examples; `{` left open means pretty-printed JSON
+//! values; a delimited line that is not JSON is a table's header; any other
+//! complete JSON value (`[1,2]` too) or anything unrecognised means JSONL.
 //!
 //! Architecture invariant: pure, no UI imports; never panics on any bytes.
 
@@ -106,9 +106,9 @@ fn left_open(line: &[u8]) -> bool {
 pub fn detect(first_line: &[u8]) -> Container {
     let t = first_line.trim_ascii();
     match t.first() {
-        Some(b'[')
-            if left_open(t) && matches!(t[1..].trim_ascii_start().first(), None | Some(b'{')) =>
-        {
+        // An array of objects, spread over lines or on one line (JSONL has
+        // objects on its lines, never arrays of them).
+        Some(b'[') if matches!(t[1..].trim_ascii_start().first(), None | Some(b'{')) => {
             Container::JsonArray
         }
         Some(b'{') if left_open(t) => Container::JsonValues,
@@ -130,6 +130,10 @@ mod tests {
         for (line, c) in [
             (&b"{\"prompt\":\"a\"}"[..], Container::Jsonl),
             (b"[1,2]", Container::Jsonl),
+            (
+                b"[{\"prompt\":\"a\",\"completion\":\"b\"}]",
+                Container::JsonArray,
+            ),
             (b"[[[[", Container::Jsonl),
             (b"{\"a\": \"{[", Container::Jsonl),
             (b"not json", Container::Jsonl),

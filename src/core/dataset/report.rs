@@ -314,26 +314,16 @@ impl DatasetValidator {
         if self.report.lines == 1 && self.first_line_has_cr {
             self.add(Finding::file_error("cr_line_endings", "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
         }
+        // Arrays of objects and pretty-printed JSON are told by the container
+        // (one finding, elements checked); a one-line file that is an array
+        // of something else is still named as an array.
         let first = self.first_text.clone().unwrap_or_default();
-        let first = first.trim();
-        let invalid_json = self
-            .report
-            .error_counts
-            .get("invalid_json")
-            .copied()
-            .unwrap_or(0);
-        // A JSON array: "[" alone or "[{" on line 1 (spread over lines), or
-        // a one-line array of objects.
-        let array_start = first == "[" || first.starts_with("[{") || first.starts_with("[ {");
-        let one_line_array = self.report.lines == 1
-            && first.starts_with('[')
-            && self.first_line_codes.contains(&"data_type");
-        if (array_start && invalid_json > 0 && self.first_line_codes.contains(&"invalid_json"))
-            || one_line_array
+        if self.report.container == Container::Jsonl
+            && self.report.lines == 1
+            && first.trim_start().starts_with('[')
+            && self.first_line_codes.contains(&"data_type")
         {
             self.add(Finding::file_error("json_array_not_jsonl", "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
-        } else if first == "{" && invalid_json > 0 {
-            self.add(Finding::file_error("pretty_printed_json", "The file holds pretty-printed JSON spread over several lines. JSONL needs each object on one line: convert it."));
         }
         self.minority_formats();
         let n = self.report.valid_examples;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::dataset::container::Container;
 use crate::core::dataset::finding::place;
 use crate::core::dataset::summary::{FindingJson, ReportJson};
 use crate::core::number_format;
@@ -29,10 +30,20 @@ pub fn DatasetFindings(
     report: Arc<ReportJson>,
     file_name: String,
     #[prop(optional)] saved: bool,
+    /// Converts the file to JSONL, offered in the verdict when the file is
+    /// a JSON array, pretty-printed JSON or a table.
+    #[prop(optional)]
+    convert: Option<Callback<()>>,
+    #[prop(optional, into)] busy: Signal<bool>,
 ) -> impl IntoView {
     let errors = report.error_total();
     let warnings = report.warning_total();
-    let verdict = if errors == 0 {
+    let container = report.container;
+    let verdict = if container.needs_conversion() {
+        // One headline for a document that is not JSONL: what it is, with
+        // its conversion beside it (its elements were checked as examples).
+        format!("{file_name} is {}, not JSONL", container.label())
+    } else if errors == 0 {
         format!(
             "Ready: {} in {}",
             number_format::counted(report.valid_examples, "valid example", "valid examples"),
@@ -151,10 +162,19 @@ pub fn DatasetFindings(
         })
         .collect_view();
     let ready = errors == 0;
+    let offer = convert.map(|convert| {
+        view! {
+            <p class="convert">
+                {format!("Its {} were checked as the examples they become in JSONL. ", if matches!(container, Container::Csv | Container::Tsv) { "rows" } else { "elements" })}
+                <button type="button" disabled=busy on:click=move |_| convert.run(())>"Convert to JSONL"</button>
+            </p>
+        }
+    });
     view! {
         <div class="verdict" class:ready=ready class:problems=!ready role="status">
             <h2 id="verdict-title" tabindex="-1">{verdict}</h2>
             <p>{detail}</p>
+            {offer}
         </div>
         <section class="findings-section" aria-labelledby="findings-title">
             <h3 id="findings-title">"Findings"</h3>

@@ -615,13 +615,12 @@ pub fn DatasetPage() -> impl IntoView {
         let validation = Signal::derive(move || states[VALIDATION].with(FileState::report));
         Some(view! {
             <div class="dataset-report">
-                {(!saved && convertible(&report)).then(|| view! {
-                    <p class="convert convert-offer">
-                        {format!("{name} is {}, not JSONL: its examples were checked as they would be after conversion. ", report.container.label())}
-                        <button type="button" disabled=exporting on:click=move |_| export(ExportKind::ToJsonl)>"Convert to JSONL"</button>
-                    </p>
-                })}
-                <DatasetFindings report=report.clone() file_name=name.clone() saved />
+                {if !saved && convertible(&report) {
+                    let convert = Callback::new(move |()| export(ExportKind::ToJsonl));
+                    view! { <DatasetFindings report=report.clone() file_name=name.clone() convert busy=exporting /> }.into_any()
+                } else {
+                    view! { <DatasetFindings report=report.clone() file_name=name.clone() saved /> }.into_any()
+                }}
                 {(report.tokens.is_some() && report.valid_examples > 0).then(|| view! { <TrainingCost report=report.clone() validation settings /> })}
                 <DatasetStats report=report.clone() chart limit />
                 {if saved {
