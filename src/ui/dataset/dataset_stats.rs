@@ -24,12 +24,14 @@ fn repeated_list(title: &'static str, items: Vec<Repeated>) -> impl IntoView {
 
 /// Tokens per example, trainable tokens, histogram, turns and roles. An
 /// empty `chart` (a report kept without its file) says the histogram is
-/// drawn when the file is checked.
+/// drawn when the file is checked. `token_note` says when the counts are
+/// an approximation for the target provider's models.
 #[component]
 pub fn DatasetStats(
     report: Arc<ReportJson>,
     chart: Arc<str>,
     limit: Option<usize>,
+    token_note: Option<String>,
 ) -> impl IntoView {
     let s = report.stats.clone();
     let tokens = report.tokens.clone();
@@ -46,6 +48,7 @@ pub fn DatasetStats(
             {match tokens {
                 None => view! { <p>"Tokens were not counted: the tokenizer is set to none, or its vocabulary could not be loaded (see above)."</p> }.into_any(),
                 Some(t) => view! {
+                    {token_note.map(|note| view! { <p class="hint token-note" role="note">{note}</p> })}
                     <table class="stats-table">
                         <caption>{format!("Tokens per valid example ({}, counted as OpenAI counts chat: 3 per message, 1 per name, 3 to prime the reply)", t.encoding)}</caption>
                         <tbody>
