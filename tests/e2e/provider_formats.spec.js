@@ -71,6 +71,8 @@ test('a Bedrock file is checked by Bedrock\'s rules, lines without "system" too'
   // Claude 3 Haiku's end of life (2026-09-10) is before the frozen day.
   const model = page.getByLabel('Model (per-example limit)');
   await expect(model.getByRole('option', { name: /^anthropic\.claude-3-haiku-20240307-v1:0 \(ended 2026-09-10\)/ })).toHaveCount(1);
+  // Bedrock takes one format: "detect" becomes that format.
+  await expect(page.getByLabel('Format').getByRole('option', { name: "Bedrock Claude chat (the provider's own)", exact: true })).toHaveCount(1);
   const bedrock = lines((i) => ({
     ...(i % 2 === 0 ? { system: 'Answer with a number.' } : {}),
     messages: [

@@ -709,7 +709,8 @@ pub fn DatasetPage() -> impl IntoView {
                     <label for="format">"Format"</label>
                     <select id="format" prop:value=move || settings.with(|s| s.format.map_or("", Format::label).to_string())
                         on:change=move |ev| { let v = event_target_value(&ev); settings.update(|s| s.format = Format::from_label(&v)); }>
-                        <option value="">"Detect per line"</option>
+                        // Vertex AI and Bedrock take one format: lines are checked as it.
+                        <option value="">{move || provider.get().and_then(|p| p.native_format()).map_or("Detect per line".to_string(), |f| format!("{} (the provider's own)", f.label()))}</option>
                         {Format::ALL.into_iter().map(|f| view! { <option value=f.label()>{f.label()}</option> }).collect_view()}
                     </select>
                 </div>
