@@ -284,6 +284,7 @@ fn provider_and_model_pick_the_rules_and_the_json_says_so() {
     for s in [
         "vertex",
         "bedrock",
+        "bedrock-nova",
         "gemini-2.5-flash",
         "gpt-3.5-turbo-0125 (ended 2026-10-23)",
     ] {

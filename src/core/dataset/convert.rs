@@ -66,6 +66,28 @@ pub fn to_chat(format: Format, v: &Value) -> Option<Value> {
             }
             m
         }
+        Format::Nova => {
+            let texts = |parts: &Value| -> Option<String> {
+                let t: Option<Vec<&str>> = parts
+                    .as_array()?
+                    .iter()
+                    .map(|p| p.get("text").and_then(Value::as_str))
+                    .collect();
+                Some(t?.concat())
+            };
+            let mut m = Vec::new();
+            if let Some(system) = v.get("system") {
+                m.push(message("system", &texts(system)?));
+            }
+            for turn in v.get("messages")?.as_array()? {
+                let role = match turn.get("role")?.as_str()? {
+                    r @ ("user" | "assistant") => r,
+                    _ => return None,
+                };
+                m.push(message(role, &texts(turn.get("content")?)?));
+            }
+            m
+        }
         Format::ShareGpt => v
             .get("conversations")?
             .as_array()?
@@ -184,6 +206,18 @@ pub fn from_chat(target: Format, chat: &Value) -> Option<Value> {
                 }
                 None => json!({ "contents": contents }),
             })
+        }
+        Format::Nova => {
+            let messages: Vec<Value> = turns
+                .iter()
+                .map(|(r, t)| json!({ "role": r, "content": [{ "text": t }] }))
+                .collect();
+            let mut out =
+                json!({ "schemaVersion": "bedrock-conversation-2024", "messages": messages });
+            if let Some(s) = system {
+                out["system"] = json!([{ "text": s }]);
+            }
+            Some(out)
         }
         Format::Bedrock => {
             let messages: Vec<Value> = turns.iter().map(|(r, t)| message(r, t)).collect();
@@ -338,6 +372,18 @@ mod tests {
             .is_none(),
             "no reply"
         );
+    }
+
+    #[test]
+    fn chat_to_nova_to_chat_round_trips() {
+        let chat = v(
+            r#"{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}"#,
+        );
+        let nova = from_chat(Format::Nova, &chat).unwrap();
+        assert_eq!(nova["schemaVersion"], "bedrock-conversation-2024");
+        assert_eq!(nova["system"][0]["text"], "Be brief.");
+        assert_eq!(nova["messages"][1]["content"][0]["text"], "Hello!");
+        assert_eq!(to_chat(Format::Nova, &nova).unwrap(), chat);
     }
 
     #[test]

@@ -157,6 +157,7 @@ fn format_id(format: Format) -> &'static str {
         Format::PromptCompletion => "prompt_completion",
         Format::Gemini => "gemini",
         Format::Bedrock => "bedrock",
+        Format::Nova => "nova",
         Format::Alpaca | Format::InputOutput | Format::ShareGpt => "other",
     }
 }
@@ -179,6 +180,7 @@ impl Provider {
         match self.formats {
             ["gemini"] => Some(Format::Gemini),
             ["bedrock"] => Some(Format::Bedrock),
+            ["nova"] => Some(Format::Nova),
             _ => None,
         }
     }
@@ -342,6 +344,7 @@ mod tests {
                 "mistral",
                 "vertex",
                 "bedrock",
+                "bedrock-nova",
                 "generic"
             ]
         );

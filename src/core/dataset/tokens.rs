@@ -179,7 +179,7 @@ pub fn count_example(format: Format, value: &Value, tokenizer: &Tokenizer) -> Ex
             t.trainable = output;
             t.messages = 2;
         }
-        Format::Gemini | Format::Bedrock => {
+        Format::Gemini | Format::Bedrock | Format::Nova => {
             // Counted as the chat example they convert to; an example with
             // parts that have no chat form (files) counts its text parts.
             let chat = crate::core::dataset::convert::to_chat(format, value)
@@ -230,11 +230,13 @@ fn text_only(format: Format, value: &Value) -> Value {
                 .iter()
                 .filter_map(|p| p.get("text").and_then(Value::as_str))
                 .collect(),
-            None => turn
-                .get("content")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string(),
+            None => match turn.get("content") {
+                Some(Value::Array(parts)) => parts
+                    .iter()
+                    .filter_map(|p| p.get("text").and_then(Value::as_str))
+                    .collect(),
+                other => other.and_then(Value::as_str).unwrap_or("").to_string(),
+            },
         };
         messages.push(serde_json::json!({ "role": role, "content": text }));
     }

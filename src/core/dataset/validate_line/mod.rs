@@ -12,14 +12,16 @@
 //! file of their own: `chat.rs` (OpenAI chat: messages, roles, content
 //! parts, tool calls), `sharegpt.rs`, `preference.rs` (OpenAI DPO),
 //! `string_fields.rs` (prompt/completion, Alpaca, input/output),
-//! `gemini.rs` (Vertex AI Gemini tuning) and `bedrock.rs` (Amazon Bedrock's
-//! chat format for Claude).
+//! `gemini.rs` (Vertex AI Gemini tuning), `bedrock.rs` (Amazon Bedrock's
+//! chat format for Claude) and `nova.rs` (Amazon Nova's conversation
+//! format on Bedrock).
 //!
 //! Architecture invariant: pure, no UI imports; never panics on any input.
 
 mod bedrock;
 mod chat;
 mod gemini;
+mod nova;
 mod preference;
 mod sharegpt;
 mod string_fields;
@@ -28,6 +30,7 @@ use bedrock::check_bedrock;
 use chat::check_chat;
 pub use chat::{CHAT_TOP_KEYS, ROLES};
 use gemini::check_gemini;
+use nova::check_nova;
 use preference::check_preference;
 use sharegpt::check_sharegpt;
 use string_fields::check_strings;
@@ -58,14 +61,18 @@ pub enum Format {
     /// Amazon Bedrock's chat format for Claude: `system` string plus
     /// alternating user/assistant `messages`.
     Bedrock,
+    /// Amazon Nova on Bedrock: `schemaVersion` ("bedrock-conversation-2024"),
+    /// `system` as `[{text}]`, `messages` whose content is `[{text}]`.
+    Nova,
 }
 
 impl Format {
     /// Every format, in detection order.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Chat,
         Format::Gemini,
         Format::Bedrock,
+        Format::Nova,
         Format::Preference,
         Format::ShareGpt,
         Format::Alpaca,
@@ -89,6 +96,7 @@ impl Format {
             Format::ShareGpt => "ShareGPT",
             Format::Gemini => "Vertex AI Gemini",
             Format::Bedrock => "Bedrock Claude chat",
+            Format::Nova => "Bedrock Nova conversation",
         }
     }
 }
@@ -98,6 +106,8 @@ pub fn detect(object: &Map<String, Value>) -> Option<Format> {
     let has = |k: &str| object.contains_key(k);
     if has("contents") {
         Some(Format::Gemini)
+    } else if has("schemaVersion") {
+        Some(Format::Nova)
     } else if has("messages") && object.get("system").is_some_and(Value::is_string) {
         // OpenAI chat has no top-level `system`; Bedrock's is a string.
         // A Bedrock line without one reads as chat unless the target
@@ -235,6 +245,7 @@ pub fn validate_line(
         Some(Format::ShareGpt) => check_sharegpt(n, object, out),
         Some(Format::Gemini) => check_gemini(n, object, out),
         Some(Format::Bedrock) => check_bedrock(n, object, out),
+        Some(Format::Nova) => check_nova(n, object, out),
         None => out.push(Finding::error(
             n,
             "unknown_format",
@@ -582,6 +593,27 @@ mod tests {
             severity_of(extra, "key_not_supported"),
             Some(Severity::Error)
         );
+    }
+
+    #[test]
+    fn nova_lines() {
+        let ok = r#"{"schemaVersion":"bedrock-conversation-2024","system":[{"text":"Be friendly."}],"messages":[{"role":"user","content":[{"text":"Capital of Mars?"}]},{"role":"assistant","content":[{"text":"Mars has none."}]}]}"#;
+        assert_eq!(check(ok), (Some(Format::Nova), vec![]));
+        let codes = check(r#"{"schemaVersion":"bedrock-conversation-2024","messages":[{"role":"assistant","content":[{"text":"a"}]},{"role":"assistant","content":[]},{"role":"user","content":[{"text":"User: hi"}]}],"id":1}"#).1;
+        for c in [
+            "first_turn_not_user",
+            "consecutive_same_role",
+            "missing_content",
+            "reserved_keyword",
+            "last_turn_not_assistant",
+            "key_not_supported",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+        let codes = check(r#"{"schemaVersion":"x","system":"Be brief.","messages":[{"role":"user","content":"hi"},{"role":"assistant","content":[{"text":"a","image":{}}]}]}"#).1;
+        for c in ["data_type", "missing_content", "unknown_content_part"] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
     }
 
     #[test]
