@@ -195,6 +195,11 @@ impl Provider {
     /// The sentence the page and the CLI show next to a token count.
     pub fn token_count_note(&self, encoding: &str) -> Option<String> {
         (self.token_counts == TokenCounts::Approximate).then(|| {
+            if self.id == "generic" {
+                return format!(
+                    "Approximate: the target's tokenizer is unknown; these are {encoding} counts, which other tokenizers can exceed or undercut by 10–30%."
+                );
+            }
             format!(
                 "Approximate: {}'s models use their own tokenizers, not OpenAI's; these are {encoding} counts, so {}'s own count (and bill) may differ by 10–30%.",
                 self.name, self.name

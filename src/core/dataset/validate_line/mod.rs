@@ -649,6 +649,17 @@ mod tests {
         }
 
         #[test]
+        fn no_provider_format_json_makes_it_panic(text in r#"\{("(contents|systemInstruction|parts|role|text|fileData|model|user|system|messages|content|schemaVersion|assistant|image|video)"|[:,\[\]\{\}0-9 ]|"[a-z]{0,4}"|null|true){0,40}\}?"#) {
+            let (lines, _) = split_all(text.as_bytes(), 1 << 16);
+            let mut out = Vec::new();
+            for l in &lines {
+                for f in [None, Some(Format::Gemini), Some(Format::Bedrock), Some(Format::Nova)] {
+                    validate_line(l, true, f, &mut out);
+                }
+            }
+        }
+
+        #[test]
         fn no_json_makes_it_panic(text in r#"\{("(messages|role|content|tool_calls|id|function|name|arguments|weight|type|image_url|url|text)"|[:,\[\]\{\}0-9 ]|"[a-z]{0,4}"|null|true){0,40}\}?"#) {
             let (lines, _) = split_all(text.as_bytes(), 1 << 16);
             let mut out = Vec::new();
