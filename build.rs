@@ -72,6 +72,12 @@ struct ModelEntry {
     max_tokens_per_example: usize,
     source: String,
     as_of: String,
+    /// Last day fine-tuning jobs can start on this model (ISO day), when
+    /// the provider has announced one, with its source.
+    #[serde(default)]
+    training_ends: Option<String>,
+    #[serde(default)]
+    training_ends_source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -84,7 +90,14 @@ struct ProviderEntry {
     #[serde(default)]
     max_upload_bytes: Option<u64>,
     max_examples: Option<usize>,
+    #[serde(default)]
+    max_validation_examples: Option<usize>,
     roles: Vec<String>,
+    /// "reject" or "ignore": what the provider does with unknown top-level keys.
+    unknown_keys: String,
+    /// "exact" (the provider's models use the tiktoken encodings tunewise
+    /// counts with) or "approximate".
+    token_counts: String,
     top_level_keys: Vec<String>,
     supports_weight: bool,
     supports_tools: bool,
@@ -137,6 +150,22 @@ pub const PROVIDERS: &[Provider] = &[
             "provider {}: needs a source and an ISO as_of date",
             p.id
         );
+        let unknown_keys = match p.unknown_keys.as_str() {
+            "reject" => "UnknownKeys::Reject",
+            "ignore" => "UnknownKeys::Ignore",
+            other => panic!(
+                "provider {}: unknown_keys must be reject or ignore, not {other:?}",
+                p.id
+            ),
+        };
+        let token_counts = match p.token_counts.as_str() {
+            "exact" => "TokenCounts::Exact",
+            "approximate" => "TokenCounts::Approximate",
+            other => panic!(
+                "provider {}: token_counts must be exact or approximate, not {other:?}",
+                p.id
+            ),
+        };
         let mut models = String::new();
         for m in &p.models {
             assert!(
@@ -145,14 +174,34 @@ pub const PROVIDERS: &[Provider] = &[
                 p.id,
                 m.id
             );
+            if let Some(day) = &m.training_ends {
+                assert!(
+                    is_iso_day(day)
+                        && m.training_ends_source
+                            .as_deref()
+                            .is_some_and(|s| s.starts_with("http")),
+                    "provider {} model {}: training_ends needs an ISO day and a training_ends_source",
+                    p.id,
+                    m.id
+                );
+            }
+            let ostr = |v: &Option<String>| match v {
+                Some(x) => format!("Some({x:?})"),
+                None => "None".into(),
+            };
             models.push_str(&format!(
-                "ModelLimit {{ id: {:?}, max_tokens_per_example: {}, source: {:?}, as_of: {:?} }}, ",
-                m.id, m.max_tokens_per_example, m.source, m.as_of
+                "ModelLimit {{ id: {:?}, max_tokens_per_example: {}, source: {:?}, as_of: {:?}, training_ends: {}, training_ends_source: {} }}, ",
+                m.id,
+                m.max_tokens_per_example,
+                m.source,
+                m.as_of,
+                ostr(&m.training_ends),
+                ostr(&m.training_ends_source)
             ));
         }
         out.push_str(&format!(
             "    Provider {{ id: {:?}, name: {:?}, min_examples: {}, max_file_bytes: {}, max_upload_bytes: {}, \
-             max_examples: {}, roles: {}, top_level_keys: {}, supports_weight: {}, supports_tools: {}, \
+             max_examples: {}, max_validation_examples: {}, roles: {}, top_level_keys: {}, unknown_keys: {unknown_keys}, token_counts: {token_counts}, supports_weight: {}, supports_tools: {}, \
              supports_preference: {}, formats: {}, billing: {:?}, billing_rule: {rule}, models: &[{models}], \
              source: {:?}, as_of: {:?}, note: {:?} }},\n",
             p.id,
@@ -161,6 +210,7 @@ pub const PROVIDERS: &[Provider] = &[
             opt(p.max_file_bytes),
             opt(p.max_upload_bytes),
             opt(p.max_examples.map(|x| x as u64)),
+            opt(p.max_validation_examples.map(|x| x as u64)),
             strs(&p.roles),
             strs(&p.top_level_keys),
             p.supports_weight,

@@ -208,3 +208,91 @@ fn generate_writes_a_deterministic_valid_file() {
     assert_eq!(run(&["generate", "--mb", "x", "c.jsonl"]).0, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn provider_and_model_pick_the_rules_and_the_json_says_so() {
+    // Bedrock's own format is checked even on lines without "system".
+    let (code, text) = run(&[
+        "validate",
+        "tests/fixtures/bedrock_valid.jsonl",
+        "--provider",
+        "bedrock",
+        "--today",
+        "2026-12-01",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(v["format"], "Bedrock Claude chat", "{text}");
+    assert_eq!(v["formats"].as_object().unwrap().len(), 1, "{text}");
+    assert_eq!(v["target"]["provider"], "bedrock");
+    assert_eq!(v["target"]["token_counts"], "approximate");
+    // Bedrock documents no minimum; the report falls back to OpenAI's 10,
+    // so 3 clean lines fail on that alone.
+    let counts: Vec<&String> = v["error_counts"].as_object().unwrap().keys().collect();
+    assert_eq!(counts, ["too_few_examples"], "{text}");
+    assert_eq!(code, 1, "{text}");
+
+    let (code, text) = run(&[
+        "validate",
+        "tests/fixtures/bedrock_broken.jsonl",
+        "--provider",
+        "bedrock",
+        "--json",
+    ]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for c in [
+        "first_turn_not_user",
+        "last_turn_not_assistant",
+        "turns_not_alternating",
+        "key_not_supported",
+    ] {
+        assert_eq!(v["error_counts"][c], 1, "{c}: {text}");
+    }
+
+    let (code, text) = run(&[
+        "validate",
+        "tests/fixtures/gemini_broken.jsonl",
+        "--provider",
+        "vertex",
+        "--model",
+        "gemini-2.5-flash",
+        "--json",
+    ]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], "Vertex AI Gemini");
+    assert_eq!(v["target"]["model"], "gemini-2.5-flash");
+    assert_eq!(v["target"]["max_tokens_per_example"], 131072);
+    for c in [
+        "first_turn_not_user",
+        "missing_content",
+        "unrecognized_role",
+        "key_not_supported",
+    ] {
+        assert!(v["error_counts"][c].as_u64() >= Some(1), "{c}: {text}");
+    }
+
+    // Without a provider: the format is detected, no provider's rules apply.
+    let (code, text) = run(&["validate", "tests/fixtures/gemini_valid.jsonl", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], "Vertex AI Gemini");
+    assert!(v["target"]["provider"].is_null());
+    assert_eq!(v["target"]["token_counts"], "exact");
+    assert_eq!(code, 1, "fewer than OpenAI's 10 examples: {text}");
+
+    // --help lists the providers and their models with their status.
+    let (code, text) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for s in [
+        "vertex",
+        "bedrock",
+        "bedrock-nova",
+        "gemini-2.5-flash",
+        "gpt-3.5-turbo-0125 (ended 2026-10-23)",
+    ] {
+        assert!(text.contains(s), "{s}: {text}");
+    }
+    let (code, _) = run(&["validate", "x.jsonl", "--provider", "nope"]);
+    assert_eq!(code, 2);
+}

@@ -43,8 +43,13 @@ impl JobOptions {
         self.provider.as_deref().and_then(providers::by_id)
     }
 
-    /// The format every line is checked as, if forced.
+    /// The format every line is checked as, if forced: the one picked, or
+    /// else the target provider's own when it takes no other (Vertex AI,
+    /// Bedrock), so a Bedrock line without "system" is not read as chat.
     pub fn format(&self) -> Option<Format> {
-        self.format.as_deref().and_then(Format::from_label)
+        self.format
+            .as_deref()
+            .and_then(Format::from_label)
+            .or_else(|| self.provider().and_then(Provider::native_format))
     }
 }

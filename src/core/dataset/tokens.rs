@@ -14,6 +14,13 @@
 //! parts count their text; tool calls and tool definitions count their JSON
 //! text (an approximation: OpenAI renders them in an internal format).
 //!
+//! Vertex AI Gemini and Bedrock Claude examples are counted by the same
+//! rule over their turns (the system instruction as one more message).
+//! Those models have tokenizers of their own, as do the Llama, Qwen and
+//! other open models at Together and Fireworks: for them every count here
+//! is an approximation, and `Provider::token_counts` says so as a typed
+//! answer for the page and the CLI to show.
+//!
 //! Architecture invariant: pure, no UI imports.
 
 use bpe_openai::Tokenizer;
@@ -172,6 +179,14 @@ pub fn count_example(format: Format, value: &Value, tokenizer: &Tokenizer) -> Ex
             t.trainable = output;
             t.messages = 2;
         }
+        Format::Gemini | Format::Bedrock | Format::Nova => {
+            // Counted as the chat example they convert to; an example with
+            // parts that have no chat form (files) counts its text parts.
+            let chat = crate::core::dataset::convert::to_chat(format, value)
+                .unwrap_or_else(|| text_only(format, value));
+            let messages = chat.get("messages").and_then(Value::as_array);
+            t = chat_messages(messages.map(Vec::as_slice).unwrap_or(&[]), &count);
+        }
         Format::ShareGpt => {
             let turns = value.get("conversations").and_then(Value::as_array);
             for turn in turns.map(Vec::as_slice).unwrap_or(&[]) {
@@ -189,6 +204,43 @@ pub fn count_example(format: Format, value: &Value, tokenizer: &Tokenizer) -> Ex
         }
     }
     t
+}
+
+/// The text turns of a Gemini or Bedrock example as chat messages, for
+/// counting when the whole example has no chat form.
+fn text_only(format: Format, value: &Value) -> Value {
+    let mut messages = Vec::new();
+    let (list, role_key) = match format {
+        Format::Gemini => ("contents", "role"),
+        _ => ("messages", "role"),
+    };
+    for turn in value
+        .get(list)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let role = match turn.get(role_key).and_then(Value::as_str) {
+            Some("model") => "assistant",
+            Some(r) => r,
+            None => "user",
+        };
+        let text: String = match turn.get("parts").and_then(Value::as_array) {
+            Some(parts) => parts
+                .iter()
+                .filter_map(|p| p.get("text").and_then(Value::as_str))
+                .collect(),
+            None => match turn.get("content") {
+                Some(Value::Array(parts)) => parts
+                    .iter()
+                    .filter_map(|p| p.get("text").and_then(Value::as_str))
+                    .collect(),
+                other => other.and_then(Value::as_str).unwrap_or("").to_string(),
+            },
+        };
+        messages.push(serde_json::json!({ "role": role, "content": text }));
+    }
+    serde_json::json!({ "messages": messages })
 }
 
 /// The notebook's rule over a list of chat messages; trainable counts the
@@ -253,6 +305,22 @@ mod tests {
             prop_assert_eq!(t.trainable, tok.count(reply.as_str()));
             prop_assert!(t.total >= t.trainable);
         }
+    }
+
+    #[test]
+    fn gemini_and_bedrock_count_as_their_chat_form() {
+        let tok = builtin(Encoding::O200kBase);
+        let chat: Value = serde_json::from_str(r#"{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}"#).unwrap();
+        let want = count_example(Format::Chat, &chat, tok);
+        let bedrock: Value = serde_json::from_str(r#"{"system":"Be brief.","messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}"#).unwrap();
+        assert_eq!(count_example(Format::Bedrock, &bedrock, tok), want);
+        let gemini: Value = serde_json::from_str(r#"{"systemInstruction":{"parts":[{"text":"Be brief."}]},"contents":[{"role":"user","parts":[{"text":"Hi"}]},{"role":"model","parts":[{"text":"Hello!"}]}]}"#).unwrap();
+        assert_eq!(count_example(Format::Gemini, &gemini, tok), want);
+        // A file part: the text turns still count.
+        let file: Value = serde_json::from_str(r#"{"contents":[{"role":"user","parts":[{"fileData":{"mimeType":"image/png","fileUri":"gs://b/x.png"}},{"text":"What is it?"}]},{"role":"model","parts":[{"text":"A cat."}]}]}"#).unwrap();
+        let t = count_example(Format::Gemini, &file, tok);
+        assert_eq!(t.trainable, tok.count("A cat."));
+        assert_eq!(t.messages, 2);
     }
 
     #[test]

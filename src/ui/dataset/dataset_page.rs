@@ -496,11 +496,13 @@ pub fn DatasetPage() -> impl IntoView {
         .map(|p| view! { <option value=p.id>{p.name}</option> })
         .collect_view();
     let provider = Memo::new(move |_| settings.with(|s| providers::by_id(&s.provider)));
+    // The model's fine-tuning status is judged against the user's day.
+    let today = browser_state::today();
     let model_options = move || {
         provider.get().map(|p| {
             p.models
                 .iter()
-                .map(|m| view! { <option value=m.id>{format!("{} — {} tokens per example", m.id, number_format::count(m.max_tokens_per_example as f64))}</option> })
+                .map(|m| view! { <option value=m.id>{format!("{} — {} tokens per example", m.label(&today), number_format::count(m.max_tokens_per_example as f64))}</option> })
                 .collect_view()
         })
     };
@@ -607,6 +609,11 @@ pub fn DatasetPage() -> impl IntoView {
             _ => return None,
         };
         let limit = settings.with_untracked(|s| s.max_tokens);
+        let token_note = report.tokens.as_ref().and_then(|t| {
+            settings
+                .with_untracked(|s| providers::by_id(&s.provider))
+                .and_then(|p| p.token_count_note(&t.encoding))
+        });
         let stem = name
             .strip_suffix(".jsonl")
             .or_else(|| name.strip_suffix(".json"))
@@ -622,7 +629,7 @@ pub fn DatasetPage() -> impl IntoView {
                     view! { <DatasetFindings report=report.clone() file_name=name.clone() saved /> }.into_any()
                 }}
                 {(report.tokens.is_some() && report.valid_examples > 0).then(|| view! { <TrainingCost report=report.clone() validation settings /> })}
-                <DatasetStats report=report.clone() chart limit />
+                <DatasetStats report=report.clone() chart limit token_note />
                 {if saved {
                     view! {
                         <section class="panel" aria-labelledby="downloads-title">
@@ -707,7 +714,8 @@ pub fn DatasetPage() -> impl IntoView {
                     <label for="format">"Format"</label>
                     <select id="format" prop:value=move || settings.with(|s| s.format.map_or("", Format::label).to_string())
                         on:change=move |ev| { let v = event_target_value(&ev); settings.update(|s| s.format = Format::from_label(&v)); }>
-                        <option value="">"Detect per line"</option>
+                        // Vertex AI and Bedrock take one format: lines are checked as it.
+                        <option value="">{move || provider.get().and_then(|p| p.native_format()).map_or("Detect per line".to_string(), |f| format!("{} (the provider's own)", f.label()))}</option>
                         {Format::ALL.into_iter().map(|f| view! { <option value=f.label()>{f.label()}</option> }).collect_view()}
                     </select>
                 </div>

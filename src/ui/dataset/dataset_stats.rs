@@ -27,11 +27,14 @@ fn repeated_list(title: &'static str, items: Vec<Repeated>) -> impl IntoView {
 /// empty `chart` (a report kept without its file) says the histogram is
 /// drawn when the file is checked. With no valid example there is nothing
 /// to count: one sentence says so instead of a table of zeros.
+/// `token_note` says when the counts are an approximation for the target
+/// provider's models.
 #[component]
 pub fn DatasetStats(
     report: Arc<ReportJson>,
     chart: Arc<str>,
     limit: Option<usize>,
+    token_note: Option<String>,
 ) -> impl IntoView {
     if report.valid_examples == 0 {
         return view! {
@@ -57,6 +60,7 @@ pub fn DatasetStats(
             {match tokens {
                 None => view! { <p>"Tokens were not counted: the tokenizer is set to none, or its vocabulary could not be loaded (see above)."</p> }.into_any(),
                 Some(t) => view! {
+                    {token_note.map(|note| view! { <p class="hint token-note" role="note">{note}</p> })}
                     <table class="stats-table">
                         <caption>{format!("Tokens per valid example ({}, counted as OpenAI counts chat: 3 per message, 1 per name, 3 to prime the reply)", t.encoding)}</caption>
                         <tbody>

@@ -27,7 +27,7 @@ const MESSAGE_KEYS: [&str; 8] = [
     "function_call",
     "refusal",
 ];
-const CHAT_TOP_KEYS: [&str; 5] = [
+pub const CHAT_TOP_KEYS: [&str; 5] = [
     "messages",
     "tools",
     "functions",

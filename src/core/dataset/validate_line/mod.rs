@@ -10,18 +10,27 @@
 //!
 //! This file frames, parses and dispatches; each format's rules live in a
 //! file of their own: `chat.rs` (OpenAI chat: messages, roles, content
-//! parts, tool calls), `sharegpt.rs`, `preference.rs` (OpenAI DPO) and
-//! `string_fields.rs` (prompt/completion, Alpaca, input/output).
+//! parts, tool calls), `sharegpt.rs`, `preference.rs` (OpenAI DPO),
+//! `string_fields.rs` (prompt/completion, Alpaca, input/output),
+//! `gemini.rs` (Vertex AI Gemini tuning), `bedrock.rs` (Amazon Bedrock's
+//! chat format for Claude) and `nova.rs` (Amazon Nova's conversation
+//! format on Bedrock).
 //!
 //! Architecture invariant: pure, no UI imports; never panics on any input.
 
+mod bedrock;
 mod chat;
+mod gemini;
+mod nova;
 mod preference;
 mod sharegpt;
 mod string_fields;
 
-pub use chat::ROLES;
+use bedrock::check_bedrock;
 use chat::check_chat;
+pub use chat::{CHAT_TOP_KEYS, ROLES};
+use gemini::check_gemini;
+use nova::check_nova;
 use preference::check_preference;
 use sharegpt::check_sharegpt;
 use string_fields::check_strings;
@@ -46,12 +55,24 @@ pub enum Format {
     InputOutput,
     /// ShareGPT: `conversations` of `from` / `value`.
     ShareGpt,
+    /// Vertex AI Gemini supervised tuning: `contents` of `{role, parts}`,
+    /// optional `systemInstruction`.
+    Gemini,
+    /// Amazon Bedrock's chat format for Claude: `system` string plus
+    /// alternating user/assistant `messages`.
+    Bedrock,
+    /// Amazon Nova on Bedrock: `schemaVersion` ("bedrock-conversation-2024"),
+    /// `system` as `[{text}]`, `messages` whose content is `[{text}]`.
+    Nova,
 }
 
 impl Format {
     /// Every format, in detection order.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 9] = [
         Format::Chat,
+        Format::Gemini,
+        Format::Bedrock,
+        Format::Nova,
         Format::Preference,
         Format::ShareGpt,
         Format::Alpaca,
@@ -73,6 +94,9 @@ impl Format {
             Format::Alpaca => "Alpaca",
             Format::InputOutput => "input / output",
             Format::ShareGpt => "ShareGPT",
+            Format::Gemini => "Vertex AI Gemini",
+            Format::Bedrock => "Bedrock Claude chat",
+            Format::Nova => "Bedrock Nova conversation",
         }
     }
 }
@@ -80,7 +104,16 @@ impl Format {
 /// Which format an object's keys indicate, if any.
 pub fn detect(object: &Map<String, Value>) -> Option<Format> {
     let has = |k: &str| object.contains_key(k);
-    if has("messages") {
+    if has("contents") {
+        Some(Format::Gemini)
+    } else if has("schemaVersion") {
+        Some(Format::Nova)
+    } else if has("messages") && object.get("system").is_some_and(Value::is_string) {
+        // OpenAI chat has no top-level `system`; Bedrock's is a string.
+        // A Bedrock line without one reads as chat unless the target
+        // provider (or the format picker) says Bedrock.
+        Some(Format::Bedrock)
+    } else if has("messages") {
         Some(Format::Chat)
     } else if has("preferred_output") || has("non_preferred_output") {
         Some(Format::Preference)
@@ -210,12 +243,15 @@ pub fn validate_line(
         Some(Format::Alpaca) => check_strings(n, object, &["instruction", "output"], &["input"], out),
         Some(Format::InputOutput) => check_strings(n, object, &["input", "output"], &[], out),
         Some(Format::ShareGpt) => check_sharegpt(n, object, out),
+        Some(Format::Gemini) => check_gemini(n, object, out),
+        Some(Format::Bedrock) => check_bedrock(n, object, out),
+        Some(Format::Nova) => check_nova(n, object, out),
         None => out.push(Finding::error(
             n,
             "unknown_format",
             None,
             format!(
-                "No known format matches the keys {}. Expected \"messages\" (chat), \"prompt\"/\"completion\", \"instruction\"/\"output\", \"input\"/\"output\", \"conversations\" or a preference example.",
+                "No known format matches the keys {}. Expected \"messages\" (chat), \"contents\" (Vertex AI Gemini), \"prompt\"/\"completion\", \"instruction\"/\"output\", \"input\"/\"output\", \"conversations\" or a preference example.",
                 key_list(object)
             ),
         )),
@@ -247,6 +283,43 @@ pub(super) fn key_list(object: &Map<String, Value>) -> String {
         .map(|k| format!("\"{}\"", truncate(k, 40)))
         .collect();
     keys.join(", ")
+}
+
+/// Flags keys outside `allowed` as the provider that owns the format
+/// treats them (`unknown_keys` in `data/providers.json`): an error
+/// (`key_not_supported`) where it rejects them, a warning
+/// (`unknown_top_level_key`) where it ignores them.
+pub(super) fn unknown_top_level_keys(
+    n: usize,
+    provider_id: &str,
+    object: &Map<String, Value>,
+    allowed: &[&str],
+    out: &mut Vec<Finding>,
+) {
+    let provider = crate::core::dataset::providers::by_id(provider_id);
+    let name = provider.map_or(provider_id, |p| p.name);
+    let rejects = provider.is_none_or(|p| p.rejects_unknown_keys());
+    for key in object.keys().filter(|k| !allowed.contains(&k.as_str())) {
+        let k = truncate(key, 60);
+        let allowed = allowed.join(", ");
+        if rejects {
+            out.push(Finding::error(
+                n,
+                "key_not_supported",
+                Some(k.clone()),
+                format!(
+                    "{name} rejects the key \"{k}\" (a line may hold only {allowed}): remove it."
+                ),
+            ));
+        } else {
+            out.push(Finding::warning(
+                n,
+                "unknown_top_level_key",
+                Some(k.clone()),
+                format!("Unknown key \"{k}\"; {name} ignores it (a line holds {allowed})."),
+            ));
+        }
+    }
 }
 
 pub(super) fn truncate(s: &str, max: usize) -> String {
@@ -393,6 +466,174 @@ mod tests {
         assert_eq!(check(r#"{"foo":1}"#).1, vec!["unknown_format"]);
     }
 
+    fn check_as(text: &str, format: Format) -> Vec<&'static str> {
+        let (lines, _) = split_all(text.as_bytes(), 1 << 20);
+        let mut out = Vec::new();
+        validate_line(&lines[0], true, Some(format), &mut out);
+        out.iter().map(|f| f.code).collect()
+    }
+
+    fn severity_of(text: &str, code: &str) -> Option<crate::core::dataset::finding::Severity> {
+        let (lines, _) = split_all(text.as_bytes(), 1 << 20);
+        let mut out = Vec::new();
+        validate_line(&lines[0], true, None, &mut out);
+        out.iter().find(|f| f.code == code).map(|f| f.severity)
+    }
+
+    #[test]
+    fn gemini_lines() {
+        use crate::core::dataset::finding::Severity;
+        let ok = r#"{"systemInstruction":{"role":"system","parts":[{"text":"Be brief."}]},"contents":[{"role":"user","parts":[{"text":"Hi"}]},{"role":"model","parts":[{"text":"Hello!"}]}]}"#;
+        assert_eq!(check(ok), (Some(Format::Gemini), vec![]));
+        let file = r#"{"contents":[{"role":"user","parts":[{"fileData":{"mimeType":"image/png","fileUri":"gs://b/cat.png"}},{"text":"What is this?"}]},{"role":"model","parts":[{"text":"A cat."}]}]}"#;
+        assert_eq!(check(file).1, Vec::<&str>::new());
+        // Starts with the model; an OpenAI role name.
+        let codes = check(r#"{"contents":[{"role":"model","parts":[{"text":"Hi"}]},{"role":"assistant","parts":[{"text":"x"}]}]}"#).1;
+        assert!(codes.contains(&"first_turn_not_user"), "{codes:?}");
+        assert!(codes.contains(&"unrecognized_role"), "{codes:?}");
+        // Not alternating: a warning (Vertex documents no alternation rule).
+        let two_users = r#"{"contents":[{"role":"user","parts":[{"text":"a"}]},{"role":"user","parts":[{"text":"b"}]},{"role":"model","parts":[{"text":"c"}]}]}"#;
+        assert_eq!(check(two_users).1, vec!["consecutive_same_role"]);
+        assert_eq!(
+            severity_of(two_users, "consecutive_same_role"),
+            Some(Severity::Warning)
+        );
+        // Empty parts, an empty text, a part with two kinds, an unknown key in a turn.
+        let codes = check(r#"{"contents":[{"role":"user","parts":[]},{"role":"model","parts":[{"text":" "}],"weight":1},{"role":"user","parts":[{"text":"a","fileData":{}}]}]}"#).1;
+        for c in [
+            "missing_content",
+            "empty_content",
+            "message_unrecognized_key",
+            "unknown_content_part",
+            "not_ending_with_assistant",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+        // No model turn; no parts; no role; contents not a list.
+        assert!(
+            check(r#"{"contents":[{"role":"user","parts":[{"text":"a"}]}]}"#)
+                .1
+                .contains(&"example_missing_assistant_message")
+        );
+        let codes = check(r#"{"contents":[{"parts":[{"text":"a"}]},{"role":"model"}]}"#).1;
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| **c == "message_missing_key")
+                .count(),
+            2,
+            "{codes:?}"
+        );
+        assert_eq!(check(r#"{"contents":{}}"#).1, vec!["missing_messages_list"]);
+        assert!(check(r#"{"contents":[1,{"role":"model","parts":[{"text":"x"}]}],"systemInstruction":"Be brief."}"#).1.contains(&"data_type"));
+        // Unknown top-level keys: Vertex's rule from providers.json (reject).
+        let extra = r#"{"contents":[{"role":"user","parts":[{"text":"a"}]},{"role":"model","parts":[{"text":"b"}]}],"id":7}"#;
+        assert_eq!(check(extra).1, vec!["key_not_supported"]);
+        assert_eq!(
+            severity_of(extra, "key_not_supported"),
+            Some(Severity::Error)
+        );
+    }
+
+    #[test]
+    fn bedrock_lines() {
+        use crate::core::dataset::finding::Severity;
+        let ok = r#"{"system":"Be brief.","messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}"#;
+        assert_eq!(check(ok), (Some(Format::Bedrock), vec![]));
+        // Without "system" the line reads as OpenAI chat unless Bedrock is asked for.
+        let plain = r#"{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}"#;
+        assert_eq!(check(plain).0, Some(Format::Chat));
+        assert_eq!(check_as(plain, Format::Bedrock), Vec::<&str>::new());
+        // Starts with the assistant, not alternating, ends with the user.
+        let codes = check(r#"{"system":"s","messages":[{"role":"assistant","content":"a"},{"role":"assistant","content":"b"},{"role":"user","content":"c"}]}"#).1;
+        for c in [
+            "first_turn_not_user",
+            "turns_not_alternating",
+            "last_turn_not_assistant",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+        let two_users = r#"{"system":"s","messages":[{"role":"user","content":"a"},{"role":"user","content":"b"},{"role":"assistant","content":"c"}]}"#;
+        assert_eq!(
+            severity_of(two_users, "turns_not_alternating"),
+            Some(Severity::Error)
+        );
+        // Empty content, a system role inside messages, an extra message key.
+        let codes = check(r#"{"system":"s","messages":[{"role":"system","content":"x"},{"role":"user","content":""},{"role":"assistant","content":"ok","weight":1}]}"#).1;
+        for c in [
+            "unrecognized_role",
+            "missing_content",
+            "message_unrecognized_key",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+        // Content parts are not Bedrock's Claude format.
+        assert!(check_as(r#"{"messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]},{"role":"assistant","content":"x"}]}"#, Format::Bedrock).contains(&"missing_content"));
+        // Only a user message; a missing role; system not a string.
+        assert_eq!(
+            check(r#"{"system":"s","messages":[{"role":"user","content":"a"}]}"#).1,
+            vec!["example_missing_assistant_message"]
+        );
+        assert!(
+            check_as(
+                r#"{"messages":[{"content":"a"},{"role":"assistant","content":"b"}]}"#,
+                Format::Bedrock
+            )
+            .contains(&"message_missing_key")
+        );
+        assert!(check_as(r#"{"system":["s"],"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"}]}"#, Format::Bedrock).contains(&"data_type"));
+        assert_eq!(
+            check(r#"{"system":"s","messages":[]}"#).1,
+            vec!["missing_messages_list"]
+        );
+        // Unknown top-level keys: Bedrock allows no other keys, an error.
+        let extra = r#"{"system":"s","messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"}],"tools":[]}"#;
+        assert_eq!(check(extra).1, vec!["key_not_supported"]);
+        assert_eq!(
+            severity_of(extra, "key_not_supported"),
+            Some(Severity::Error)
+        );
+    }
+
+    #[test]
+    fn nova_lines() {
+        let ok = r#"{"schemaVersion":"bedrock-conversation-2024","system":[{"text":"Be friendly."}],"messages":[{"role":"user","content":[{"text":"Capital of Mars?"}]},{"role":"assistant","content":[{"text":"Mars has none."}]}]}"#;
+        assert_eq!(check(ok), (Some(Format::Nova), vec![]));
+        let codes = check(r#"{"schemaVersion":"bedrock-conversation-2024","messages":[{"role":"assistant","content":[{"text":"a"}]},{"role":"assistant","content":[]},{"role":"user","content":[{"text":"User: hi"}]}],"id":1}"#).1;
+        for c in [
+            "first_turn_not_user",
+            "consecutive_same_role",
+            "missing_content",
+            "reserved_keyword",
+            "last_turn_not_assistant",
+            "key_not_supported",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+        let codes = check(r#"{"schemaVersion":"x","system":"Be brief.","messages":[{"role":"user","content":"hi"},{"role":"assistant","content":[{"text":"a","image":{}}]}]}"#).1;
+        for c in ["data_type", "missing_content", "unknown_content_part"] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+    }
+
+    #[test]
+    fn formats_round_trip_their_labels() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_label(f.label()), Some(f));
+        }
+        // Labels saved by the current release still load.
+        for label in [
+            "OpenAI chat",
+            "OpenAI preference (DPO)",
+            "prompt / completion",
+            "Alpaca",
+            "input / output",
+            "ShareGPT",
+        ] {
+            assert!(Format::from_label(label).is_some(), "{label}");
+        }
+    }
+
     proptest! {
         #[test]
         fn no_bytes_make_it_panic(data in proptest::collection::vec(any::<u8>(), 0..300)) {
@@ -404,6 +645,17 @@ mod tests {
             }
             for f in &out {
                 prop_assert!(f.line.is_some_and(|l| l >= 1 && l <= count) && !f.message.is_empty());
+            }
+        }
+
+        #[test]
+        fn no_provider_format_json_makes_it_panic(text in r#"\{("(contents|systemInstruction|parts|role|text|fileData|model|user|system|messages|content|schemaVersion|assistant|image|video)"|[:,\[\]\{\}0-9 ]|"[a-z]{0,4}"|null|true){0,40}\}?"#) {
+            let (lines, _) = split_all(text.as_bytes(), 1 << 16);
+            let mut out = Vec::new();
+            for l in &lines {
+                for f in [None, Some(Format::Gemini), Some(Format::Bedrock), Some(Format::Nova)] {
+                    validate_line(l, true, f, &mut out);
+                }
             }
         }
 
