@@ -203,7 +203,7 @@ pub const PROVIDERS: &[Provider] = &[
             "    Provider {{ id: {:?}, name: {:?}, min_examples: {}, max_file_bytes: {}, max_upload_bytes: {}, \
              max_examples: {}, max_validation_examples: {}, roles: {}, top_level_keys: {}, unknown_keys: {unknown_keys}, token_counts: {token_counts}, supports_weight: {}, supports_tools: {}, \
              supports_preference: {}, formats: {}, billing: {:?}, billing_rule: {rule}, models: &[{models}], \
-             source: {:?}, as_of: {:?}, note: {:?} }},\n",
+             source: {:?}, as_of: {:?}, note: if cfg!(target_arch = \"wasm32\") {{ \"\" }} else {{ {:?} }} }},\n",
             p.id,
             p.name,
             opt(p.min_examples.map(|x| x as u64)),

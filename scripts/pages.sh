@@ -58,7 +58,9 @@ if extra == "worker":
     line = next(l for l in text.splitlines() if 'data-bin="' + binary + '"' in l)
     indent = line[: len(line) - len(line.lstrip())]
     worker = indent + '<link data-trunk rel="rust" href="Cargo.toml" data-bin="worker" data-wasm-opt="z" data-type="worker" data-loader-shim />'
-    text = text.replace(line, line + "\n" + worker)
+    # The providers' notes, fetched only when "How sure are these figures?" opens.
+    notes = indent + '<link data-trunk rel="copy-file" href="data/providers.json" />'
+    text = text.replace(line, line + "\n" + worker + "\n" + notes)
 banner = "<!-- Generated from index.html by scripts/pages.sh: edit the template, not this file. -->\n"
 open(out, "w", encoding="utf-8").write(text.replace("<!doctype html>\n", "<!doctype html>\n" + banner, 1))
 PY

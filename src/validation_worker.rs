@@ -189,6 +189,7 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
         min_examples: options.min_examples,
         other_set,
         provider: options.provider(),
+        validation_set: options.is_validation_set,
     });
     let started = js_sys::Date::now();
     each_slice(job, &file, |bytes| {

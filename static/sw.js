@@ -2,7 +2,7 @@
 // Pages: network first, falling back to the cached copy when offline.
 // Hashed build assets (name-<16 hex>.js/.wasm/.css): cache first, since a
 // hash never changes its content; older builds' copies are pruned.
-const CACHE = 'tunewise-v5';
+const CACHE = 'tunewise-v6';
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 const stem = (path) => path.replace(/-[0-9a-f]{8,16}/, '');
 
@@ -30,6 +30,8 @@ async function precache() {
   }
   // The practice page's question bank, fetched by the page only when a mode needs it.
   assets.add(new URL('questions.json', self.location.href).href);
+  // The providers' notes, fetched by the Dataset page when they are opened.
+  assets.add(new URL('providers.json', self.location.href).href);
   await cache.addAll([...assets]);
 }
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

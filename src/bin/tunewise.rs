@@ -287,6 +287,7 @@ mod cli {
             let options = ValidatorOptions {
                 other_set: Some(Arc::new(hashes)),
                 min_examples: Some(1),
+                validation_set: true,
                 ..options
             };
             match validate_file(path, options) {
@@ -295,21 +296,6 @@ mod cli {
                     eprintln!("tunewise: cannot read {path}: {e}");
                     return 2;
                 }
-            }
-        }
-        if let (Some(p), Some((_, r))) = (args.provider, reports.get_mut(1)) {
-            let mut found = Vec::new();
-            p.check_validation_file(r.valid_examples, &mut found);
-            for f in found {
-                *r.error_counts.entry(f.code.to_string()).or_default() += 1;
-                r.errors
-                    .push(tunewise::core::dataset::summary::FindingJson {
-                        line: f.line,
-                        code: f.code.to_string(),
-                        severity: "error".into(),
-                        field: f.field,
-                        message: f.message,
-                    });
             }
         }
         if args.json {

@@ -401,3 +401,21 @@ pub fn download_svg_as_png(svg: &str, width: u32, height: u32, filename: &str) {
     onload.forget();
     img.set_src(&data_url);
 }
+
+/// The text at `url` (same origin), or why it could not be read.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the network request failed")?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "unreadable body")?)
+        .await
+        .map_err(|_| "the download was interrupted")?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}

@@ -58,7 +58,7 @@ test('a Gemini file is checked by Vertex AI\'s rules', async ({ page }) => {
   // A broken Gemini file: starts with the model, empty parts, an OpenAI
   // role name and an unknown top-level key.
   await dropFile(page, 'gemini_broken.jsonl', fs.readFileSync(path.join(FIXTURES, 'gemini_broken.jsonl'), 'utf8'));
-  await expect(verdict(page)).toHaveText(/^Fix \d+ problems in gemini_broken\.jsonl/, { timeout: 60_000 });
+  await expect(verdict(page)).toHaveText(/^Fix \d+ errors? in gemini_broken\.jsonl/, { timeout: 60_000 });
   await expect(groupOf(page, 'first_turn_not_user')).toContainText(/first_turn_not_user × 1 · line 1/);
   await expect(groupOf(page, 'missing_content')).toContainText(/missing_content × 1 · line 2/);
   await expect(groupOf(page, 'unrecognized_role')).toContainText(/unrecognized_role × 1 · line 3/);
@@ -87,7 +87,7 @@ test('a Bedrock file is checked by Bedrock\'s rules, lines without "system" too'
   await expect(page.getByRole('note').filter({ hasText: /^Approximate: Amazon Bedrock/ })).toBeVisible();
 
   await dropFile(page, 'bedrock_broken.jsonl', fs.readFileSync(path.join(FIXTURES, 'bedrock_broken.jsonl'), 'utf8'));
-  await expect(verdict(page)).toHaveText(/^Fix \d+ problems in bedrock_broken\.jsonl/, { timeout: 60_000 });
+  await expect(verdict(page)).toHaveText(/^Fix \d+ errors? in bedrock_broken\.jsonl/, { timeout: 60_000 });
   await expect(groupOf(page, 'first_turn_not_user')).toContainText(/first_turn_not_user × 1 · line 1/);
   await expect(groupOf(page, 'last_turn_not_assistant')).toContainText(/last_turn_not_assistant × 1 · line 1/);
   await expect(groupOf(page, 'turns_not_alternating')).toContainText(/turns_not_alternating × 1 · line 2/);

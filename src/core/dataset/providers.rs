@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use crate::core::dataset::finding::Finding;
 use crate::core::dataset::validate_line::{Format, ROLES};
+use crate::core::number_format;
 
 /// One model's per-example token limit, and when fine-tuning it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,10 +135,28 @@ pub struct Provider {
     pub models: &'static [ModelLimit],
     pub source: &'static str,
     pub as_of: &'static str,
+    /// How sure the figures are, in words. Natively (the CLI, tests) the
+    /// text itself; in the browser empty, so every visitor does not download
+    /// it: the Dataset page reads it from `providers.json` when asked
+    /// ([`note_from_json`]).
     pub note: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/providers.rs"));
+
+/// The note of provider `id` in the text of `data/providers.json` (the
+/// page fetches the file only when its reader opens "How sure are these
+/// figures?"); `None` when the text is not that file or lacks the provider.
+pub fn note_from_json(text: &str, id: &str) -> Option<String> {
+    let file: Value = serde_json::from_str(text).ok()?;
+    file.get("providers")?
+        .as_array()?
+        .iter()
+        .find(|p| p.get("id").and_then(Value::as_str) == Some(id))?
+        .get("note")?
+        .as_str()
+        .map(str::to_string)
+}
 
 /// Every provider, in the file's order (OpenAI first, generic last).
 pub fn all() -> &'static [Provider] {
@@ -286,13 +305,13 @@ impl Provider {
     /// examples (Vertex AI: 5,000).
     pub fn check_validation_file(&self, valid_examples: usize, out: &mut Vec<Finding>) {
         if let Some(max) = self.max_validation_examples.filter(|m| valid_examples > *m) {
-            out.push(Finding::error(
-                1,
+            out.push(Finding::file_error(
                 "too_many_validation_examples",
-                None,
                 format!(
-                    "{valid_examples} validation examples; {} accepts at most {max} in a validation file.",
-                    self.name
+                    "{} validation examples; {} accepts at most {} in a validation file.",
+                    number_format::count(valid_examples as f64),
+                    self.name,
+                    number_format::count(max as f64)
                 ),
             ));
         }
@@ -309,25 +328,25 @@ impl Provider {
         if let Some(max) = self.max_file_bytes.filter(|m| bytes > *m) {
             let mb = |b: u64| b as f64 / 1e6;
             match self.max_upload_bytes {
-                Some(parts) if bytes <= parts => out.push(Finding::warning(1, "file_needs_multipart_upload", None, format!("The file is {:.1} MB, over {}'s {:.0} MB for a single upload: upload it in parts (up to {:.0} MB), or split it.", mb(bytes), self.name, mb(max), mb(parts)))),
-                _ => out.push(Finding::error(1, "file_too_large", None, format!("The file is {:.1} MB; {} accepts at most {:.0} MB per file. Split it or drop examples.", mb(bytes), self.name, mb(self.max_upload_bytes.unwrap_or(max))))),
+                Some(parts) if bytes <= parts => out.push(Finding::file_warning("file_needs_multipart_upload", format!("The file is {:.1} MB, over {}'s {:.0} MB for a single upload: upload it in parts (up to {:.0} MB), or split it.", mb(bytes), self.name, mb(max), mb(parts)))),
+                _ => out.push(Finding::file_error("file_too_large", format!("The file is {:.1} MB; {} accepts at most {:.0} MB per file. Split it or drop examples.", mb(bytes), self.name, mb(self.max_upload_bytes.unwrap_or(max))))),
             }
         }
         if let Some(max) = self.max_examples.filter(|m| valid_examples > *m) {
             // Vertex AI's cap is on text-only examples (300K multimodal):
             // the note in data/providers.json says so.
-            out.push(Finding::error(
-                1,
+            out.push(Finding::file_error(
                 "too_many_examples",
-                None,
                 format!(
-                    "{valid_examples} examples; {} accepts at most {max}.",
-                    self.name
+                    "{} examples; {} accepts at most {}.",
+                    number_format::count(valid_examples as f64),
+                    self.name,
+                    number_format::count(max as f64)
                 ),
             ));
         }
         if let Some(f) = format.filter(|f| !self.accepts(*f)) {
-            out.push(Finding::error(1, "format_not_supported", None, format!("{} does not take {} files: convert the dataset to OpenAI chat (Downloads → converted to chat).", self.name, f.label())));
+            out.push(Finding::file_error("format_not_supported", format!("{} does not take {} files: convert the dataset to OpenAI chat (Downloads → converted to chat).", self.name, f.label())));
         }
     }
 }
@@ -335,6 +354,21 @@ impl Provider {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_read_from_the_data_file_equal_the_compiled_ones() {
+        let text = include_str!("../../../data/providers.json");
+        for p in all() {
+            assert_eq!(
+                note_from_json(text, p.id).as_deref(),
+                Some(p.note),
+                "{}",
+                p.id
+            );
+        }
+        assert_eq!(note_from_json(text, "nobody"), None);
+        assert_eq!(note_from_json("<html>", "openai"), None);
+    }
 
     #[test]
     fn every_provider_is_sourced_and_dated() {

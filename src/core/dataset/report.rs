@@ -58,6 +58,9 @@ pub struct ValidatorOptions {
     pub other_set: Option<Arc<HashSet<u64>>>,
     /// The target provider's own rules (roles, keys, file size, formats).
     pub provider: Option<&'static Provider>,
+    /// This is the validation file (the provider's cap on validation
+    /// examples applies, e.g. Vertex AI's 5,000).
+    pub validation_set: bool,
 }
 
 /// The result of validating a file.
@@ -335,6 +338,9 @@ impl DatasetValidator {
             let mut found = Vec::new();
             let format = self.report.main_format().and_then(Format::from_label);
             p.check_file(self.report.bytes, n, format, &mut found);
+            if self.options.validation_set {
+                p.check_validation_file(n, &mut found);
+            }
             for mut f in found {
                 f.line = None;
                 self.add(f);
@@ -693,6 +699,35 @@ mod tests {
             .collect();
         assert_eq!(lines, vec![Some(2)]);
         assert!(!r.error_counts.contains_key("missing_messages_list"));
+    }
+
+    #[test]
+    fn a_validation_file_over_the_providers_cap_is_named_once() {
+        let vertex = crate::core::dataset::providers::by_id("vertex").unwrap();
+        let line = r#"{"contents":[{"role":"user","parts":[{"text":"q"}]},{"role":"model","parts":[{"text":"a"}]}]}"#;
+        let text = format!("{line}\n").repeat(5_001);
+        let check = |validation_set| {
+            let mut v = DatasetValidator::with_options(ValidatorOptions {
+                provider: Some(vertex),
+                validation_set,
+                ..ValidatorOptions::default()
+            });
+            v.push(text.as_bytes());
+            v.finish()
+        };
+        let r = check(true);
+        let cap: Vec<Option<usize>> = r
+            .findings
+            .iter()
+            .filter(|f| f.code == "too_many_validation_examples")
+            .map(|f| f.line)
+            .collect();
+        assert_eq!(cap, vec![None]);
+        assert!(
+            !check(false)
+                .error_counts
+                .contains_key("too_many_validation_examples")
+        );
     }
 
     #[test]

@@ -126,12 +126,10 @@ pub fn ApproachEditor(
             )
         } else {
             let mut extra = String::new();
-            for t in [p.unpublished(), p.range] {
-                if let Some(t) = t {
-                    extra.push_str(" <strong>");
-                    extra.push_str(&e(t));
-                    extra.push_str("</strong>");
-                }
+            for t in [p.unpublished(), p.range].into_iter().flatten() {
+                extra.push_str(" <strong>");
+                extra.push_str(&e(t));
+                extra.push_str("</strong>");
             }
             format!(
                 "<p>Status on {}: <strong>{}</strong>. Source: <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>, as of <strong>{}</strong>.{extra}{note}</p>",

@@ -538,10 +538,7 @@ pub fn DatasetPage() -> impl IntoView {
                     {format!("{}: at least {}; ", p.name, p.min_examples.map_or("— examples".into(), |n| number_format::counted(n, "example", "examples")))}
                     {p.billing}" Source: "<a href=src rel="noopener noreferrer">{src}</a>{format!(" (as of {date}).")}
                 </p>
-                <details class="hint source">
-                    <summary>"How sure are these figures?"</summary>
-                    <p>{p.note}</p>
-                </details>
+                <ProviderNote id=p.id />
             }
         })
     };
@@ -739,5 +736,33 @@ pub fn DatasetPage() -> impl IntoView {
         </section>
         {report_view}
         {validation_view}
+    }
+}
+
+/// "How sure are these figures?" for provider `id`: the note is read from
+/// `providers.json` (copied beside the page by the build) when the reader
+/// opens it, so the page's code does not carry every provider's notes.
+#[component]
+fn ProviderNote(id: &'static str) -> impl IntoView {
+    let note = RwSignal::new(None::<String>);
+    let load = move |ev: leptos::ev::Event| {
+        let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+        if open && note.with_untracked(Option::is_none) {
+            note.set(Some("Loading…".into()));
+            leptos::task::spawn_local(async move {
+                let text = browser_state::fetch_text("providers.json").await;
+                note.set(Some(
+                    text.ok()
+                        .and_then(|t| providers::note_from_json(&t, id))
+                        .unwrap_or_else(|| "The notes could not be loaded: check your connection, or read data/providers.json in the project's repository.".into()),
+                ));
+            });
+        }
+    };
+    view! {
+        <details class="hint source" on:toggle=load>
+            <summary>"How sure are these figures?"</summary>
+            <p>{move || note.get()}</p>
+        </details>
     }
 }
