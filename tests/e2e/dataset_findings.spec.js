@@ -100,7 +100,7 @@ test('a pretty-printed JSON array gets one headline, its elements checked, and i
   const text = JSON.stringify(examples, null, 2);
   await dropFile(page, 'big.json', text, 'application/json');
   await expect(verdict(page)).toHaveText('big.json is one JSON array, not JSONL', { timeout: 60_000 });
-  const box = page.getByRole('status').filter({ has: verdict(page) });
+  const box = page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
   await expect(box).toContainText('799 valid examples (OpenAI chat)');
   await expect(box).toContainText('Its elements were checked as the examples they become in JSONL.');
   await expect(await openGroup(page, 'json_array_not_jsonl')).toContainText('json_array_not_jsonl × 1 · whole file');
@@ -123,7 +123,7 @@ test('a CSV file renamed .jsonl is named as a CSV table and converts to JSONL', 
   for (let i = 0; i < 101; i++) rows.push(`"What is ${i} + ${i}?","It is ${2 * i}, ""exactly""."`);
   await dropFile(page, 'sums.jsonl', rows.join('\r\n') + '\r\n', 'text/csv');
   await expect(verdict(page)).toHaveText('sums.jsonl is a CSV table, not JSONL', { timeout: 60_000 });
-  const box = page.getByRole('status').filter({ has: verdict(page) });
+  const box = page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
   await expect(box).toContainText('Its rows were checked as the examples they become in JSONL.');
   await expect(box).toContainText('101 valid examples (prompt / completion)');
   await expect(findings(page).getByText('invalid_json', { exact: true })).toHaveCount(0);
