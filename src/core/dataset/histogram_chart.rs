@@ -74,8 +74,8 @@ fn draw(
         .light_line_style(grid.mix(0.3))
         .bold_line_style(grid.mix(0.8))
         .axis_style(text)
-        .label_style(("sans-serif", small).into_font().color(&text))
-        .axis_desc_style(("sans-serif", small + 1).into_font().color(&text))
+        .label_style((FontFamily::SansSerif, small).into_font().color(&text))
+        .axis_desc_style((FontFamily::SansSerif, small + 1).into_font().color(&text))
         .x_desc("Tokens per example")
         .y_desc("Examples")
         .x_labels(((x1 - x0) as usize).clamp(2, if width < 600 { 4 } else { 8 }))
@@ -105,7 +105,7 @@ fn draw(
             .draw_series([Text::new(
                 format!("limit {}", number_format::count(l)),
                 (l, y_max * 0.97),
-                ("sans-serif", small).into_font().color(&over),
+                (FontFamily::SansSerif, small).into_font().color(&over),
             )])
             .ok()?;
     }

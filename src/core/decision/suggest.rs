@@ -35,7 +35,7 @@ pub fn suggest(step: Step, answers: &Answers) -> Suggestion {
         let parts: Vec<String> = keys
             .iter()
             .filter_map(|k| step.criterion(k))
-            .map(|c| format!("\u{201c}{}\u{201d}", c.label.to_lowercase()))
+            .map(|c| format!("\u{201c}{}\u{201d}", c.label.to_ascii_lowercase()))
             .collect();
         join_words(&parts)
     };
@@ -176,7 +176,10 @@ pub fn reasons(answers: &Answers, walk: &Walk) -> Vec<String> {
             let ticked = answers.ticked(*step);
             let mut line = step.reason(*answer).to_string();
             if !ticked.is_empty() {
-                let labels: Vec<String> = ticked.iter().map(|c| c.label.to_lowercase()).collect();
+                let labels: Vec<String> = ticked
+                    .iter()
+                    .map(|c| c.label.to_ascii_lowercase())
+                    .collect();
                 line.push_str(&format!(" (You ticked: {}.)", labels.join("; ")));
             }
             line

@@ -220,3 +220,15 @@ fn join_words_reads_naturally() {
     assert_eq!(w(&["a", "b"]), "a and b");
     assert_eq!(w(&["a", "b", "c"]), "a, b and c");
 }
+
+#[test]
+fn criterion_labels_are_ascii_so_ascii_lowercasing_is_exact() {
+    // `suggest` lowercases labels with `to_ascii_lowercase` (Unicode case
+    // tables would cost every page about 7 KB): that is exact only for ASCII.
+    for step in Step::ALL {
+        for c in step.criteria() {
+            assert!(c.label.is_ascii(), "{}", c.label);
+            assert_eq!(c.label.to_ascii_lowercase(), c.label.to_lowercase());
+        }
+    }
+}

@@ -50,8 +50,12 @@ pub fn thin(points: &[Point], max: usize) -> Vec<(f64, f64)> {
 /// The chart's text alternative: what is drawn, the best and the stop.
 pub fn summary(log: &RunLog, training: Option<&str>, v: &Verdict) -> String {
     let mut s = match training {
-        Some(t) => format!("{t} and {} by {}.", v.column, log.x_name().to_lowercase()),
-        None => format!("{} by {}.", v.column, log.x_name().to_lowercase()),
+        Some(t) => format!(
+            "{t} and {} by {}.",
+            v.column,
+            log.x_name().to_ascii_lowercase()
+        ),
+        None => format!("{} by {}.", v.column, log.x_name().to_ascii_lowercase()),
     };
     if let Some(b) = v.outcome.best {
         s.push_str(&format!(
@@ -161,8 +165,8 @@ fn draw_on(
         .light_line_style(grid.mix(0.35))
         .bold_line_style(grid.mix(0.8))
         .axis_style(text)
-        .label_style(("sans-serif", 13).into_font().color(&text))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&text))
+        .label_style((FontFamily::SansSerif, 13).into_font().color(&text))
+        .axis_desc_style((FontFamily::SansSerif, 14).into_font().color(&text))
         .x_desc(log.x_name())
         .y_desc("Value")
         .x_label_formatter(&|x| show_x(*x))
@@ -212,7 +216,7 @@ fn draw_on(
         .position(SeriesLabelPosition::UpperMiddle)
         .background_style(WHITE.mix(0.85))
         .border_style(grid)
-        .label_font(("sans-serif", 13).into_font().color(&text))
+        .label_font((FontFamily::SansSerif, 13).into_font().color(&text))
         .draw()
         .ok()?;
     Some(())
