@@ -8,6 +8,7 @@ const fs = require('fs');
 const path = require('path');
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
+const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 
 // The first check builds the tokenizer in the worker: up to a minute.
 test.beforeEach(() => test.slow());
@@ -63,6 +64,7 @@ test('a Gemini file is checked by Vertex AI\'s rules', async ({ page }) => {
   await expect(groupOf(page, 'missing_content')).toContainText(/missing_content × 1 · line 2/);
   await expect(groupOf(page, 'unrecognized_role')).toContainText(/unrecognized_role × 1 · line 3/);
   await expect(groupOf(page, 'key_not_supported')).toContainText(/key_not_supported × 1 · line 3/);
+  await page.screenshot({ path: path.join(SHOTS, 'dataset-gemini-broken.png'), fullPage: true });
 });
 
 test('a Bedrock file is checked by Bedrock\'s rules, lines without "system" too', async ({ page }) => {
@@ -106,4 +108,32 @@ test('OpenAI\'s model picker says which models ended and which are ending', asyn
   await page.getByLabel('Training file (JSONL)').setInputFiles(path.join(FIXTURES, 'chat_valid.jsonl'));
   await expect(verdict(page)).toHaveText(/^Ready: 12 valid examples/, { timeout: 60_000 });
   await expect(page.getByRole('note').filter({ hasText: /^Approximate/ })).toHaveCount(0);
+});
+
+test('an OpenAI chat file aimed at Vertex AI converts to Gemini\'s format', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Provider').selectOption('vertex');
+  await expect(page.getByText(/^Vertex AI \(Gemini\): no documented minimum of examples;/)).toBeVisible();
+  const chat = lines((i) => ({ messages: [
+    { role: 'system', content: 'Answer with a number.' },
+    { role: 'user', content: `What is ${i} + ${i}?` },
+    { role: 'assistant', content: String(2 * i) },
+  ] }));
+  await dropFile(page, 'chat.jsonl', chat);
+  // Vertex AI takes only its own format: every line is checked as Gemini.
+  await expect(verdict(page)).toHaveText(/^Fix \d+ errors? in chat\.jsonl/, { timeout: 60_000 });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Converted to Vertex AI Gemini' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('chat.gemini.jsonl');
+  const out = fs.readFileSync(await file.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(out).toHaveLength(12);
+  expect(out[3]).toEqual({
+    systemInstruction: { parts: [{ text: 'Answer with a number.' }] },
+    contents: [
+      { role: 'user', parts: [{ text: 'What is 3 + 3?' }] },
+      { role: 'model', parts: [{ text: '6' }] },
+    ],
+  });
 });

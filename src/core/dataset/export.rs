@@ -13,11 +13,12 @@
 
 use std::collections::HashSet;
 
-use crate::core::dataset::convert::to_chat;
+use crate::core::dataset::convert::{from_chat, to_chat};
 use crate::core::dataset::example_source::{Batch, ExampleSource};
 use crate::core::dataset::framing::RawLine;
 use crate::core::dataset::json_elements::{Item, Shape, split_bytes};
 use crate::core::dataset::report::{ValidatorOptions, analyse};
+use crate::core::dataset::validate_line::Format;
 /// Share of examples in the test part of a split.
 pub const TEST_SHARE: f64 = 0.2;
 
@@ -33,16 +34,48 @@ pub enum ExportKind {
     /// A JSON array, pretty-printed JSON or a CSV/TSV table rewritten as
     /// JSONL (one compact JSON object per line).
     ToJsonl,
+    /// Clean examples of any format converted to Vertex AI Gemini's
+    /// (through OpenAI chat; examples it cannot carry are left out).
+    ToGemini,
+    /// Clean examples converted to Bedrock's Claude chat format.
+    ToBedrock,
+    /// Clean examples converted to Amazon Nova's conversation format.
+    ToNova,
 }
 
 impl ExportKind {
     /// Every kind.
-    pub const ALL: [ExportKind; 4] = [
+    pub const ALL: [ExportKind; 7] = [
         ExportKind::ValidLines,
         ExportKind::Split,
         ExportKind::ToChat,
         ExportKind::ToJsonl,
+        ExportKind::ToGemini,
+        ExportKind::ToBedrock,
+        ExportKind::ToNova,
     ];
+
+    /// The export that converts to a provider's own format (`None` for
+    /// formats without one).
+    pub fn to_format(format: Format) -> Option<ExportKind> {
+        match format {
+            Format::Gemini => Some(ExportKind::ToGemini),
+            Format::Bedrock => Some(ExportKind::ToBedrock),
+            Format::Nova => Some(ExportKind::ToNova),
+            _ => None,
+        }
+    }
+
+    /// The format a conversion writes (`None` for exports that keep lines).
+    fn target(self) -> Option<Format> {
+        match self {
+            ExportKind::ToChat => Some(Format::Chat),
+            ExportKind::ToGemini => Some(Format::Gemini),
+            ExportKind::ToBedrock => Some(Format::Bedrock),
+            ExportKind::ToNova => Some(Format::Nova),
+            _ => None,
+        }
+    }
 
     /// Stable name used in messages between page and worker.
     pub fn name(self) -> &'static str {
@@ -51,6 +84,9 @@ impl ExportKind {
             ExportKind::Split => "split",
             ExportKind::ToChat => "chat",
             ExportKind::ToJsonl => "jsonl",
+            ExportKind::ToGemini => "gemini",
+            ExportKind::ToBedrock => "bedrock",
+            ExportKind::ToNova => "nova",
         }
     }
 
@@ -94,6 +130,9 @@ impl ExportKind {
             (ExportKind::Split, _) => ".test.jsonl",
             (ExportKind::ToChat, _) => ".chat.jsonl",
             (ExportKind::ToJsonl, _) => ".jsonl",
+            (ExportKind::ToGemini, _) => ".gemini.jsonl",
+            (ExportKind::ToBedrock, _) => ".bedrock.jsonl",
+            (ExportKind::ToNova, _) => ".nova.jsonl",
         }
     }
 }
@@ -145,6 +184,16 @@ impl Exporter {
         seed: u64,
         clean_examples: usize,
     ) -> Exporter {
+        // A conversion to a provider's format reads each line as the format
+        // it is in (the report may check every line as the provider's own).
+        let options = if matches!(kind.target(), Some(t) if t != Format::Chat) {
+            ValidatorOptions {
+                expected: None,
+                ..options
+            }
+        } else {
+            options
+        };
         Exporter {
             kind,
             options,
@@ -235,14 +284,19 @@ impl Exporter {
         }
         let index = self.kept.len() - 1;
         let target = usize::from(self.kind == ExportKind::Split && self.test.contains(&index));
-        match self.kind {
-            ExportKind::ToChat => {
-                let Some(chat) = to_chat(format, &value) else {
+        match self.kind.target() {
+            Some(goal) => {
+                let converted = if format == goal {
+                    Some(value)
+                } else {
+                    to_chat(format, &value).and_then(|chat| from_chat(goal, &chat))
+                };
+                let Some(converted) = converted else {
                     return;
                 };
-                out[0].extend_from_slice(chat.to_string().as_bytes());
+                out[0].extend_from_slice(converted.to_string().as_bytes());
             }
-            _ => out[target].extend_from_slice(a.line.bytes.trim_ascii()),
+            None => out[target].extend_from_slice(a.line.bytes.trim_ascii()),
         }
         out[target].push(b'\n');
     }
@@ -273,6 +327,32 @@ pub fn export_bytes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chat_converts_to_the_providers_formats_and_back() {
+        let text = "{\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hello!\"}]}\n{\"prompt\":\"2+2?\",\"completion\":\"4\"}\n";
+        for (kind, format) in [
+            (ExportKind::ToGemini, Format::Gemini),
+            (ExportKind::ToBedrock, Format::Bedrock),
+            (ExportKind::ToNova, Format::Nova),
+        ] {
+            assert_eq!(ExportKind::to_format(format), Some(kind));
+            assert_eq!(ExportKind::from_name(kind.name()), Some(kind));
+            let out = export_bytes(kind, text.as_bytes(), 1, 0).unwrap();
+            let report = crate::core::dataset::report::validate_bytes(&out[0], Some(format));
+            assert_eq!(
+                (report.lines, report.valid_examples, report.error_total()),
+                (2, 2, 1),
+                "{kind:?}: {:?}",
+                report.findings
+            );
+            assert_eq!(report.error_counts.get("too_few_examples"), Some(&1));
+            assert_eq!(
+                kind.file_name("data.jsonl", 0),
+                format!("data{}", kind.suffix(0))
+            );
+        }
+    }
     use crate::core::dataset::generate::chat_jsonl;
     use crate::core::dataset::report::validate_bytes;
     use proptest::prelude::*;

@@ -349,7 +349,9 @@ impl DatasetValidator {
         let min = self
             .options
             .min_examples
-            .or(self.options.provider.and_then(|p| p.min_examples))
+            // A target that documents no minimum needs one example; with no
+            // target, OpenAI's minimum applies.
+            .or(self.options.provider.map(|p| p.min_examples.unwrap_or(1)))
             .unwrap_or(MIN_EXAMPLES);
         if n < min {
             self.add(Finding::file_error(
@@ -728,6 +730,25 @@ mod tests {
                 .error_counts
                 .contains_key("too_many_validation_examples")
         );
+    }
+
+    #[test]
+    fn a_target_without_a_minimum_does_not_require_openais() {
+        let vertex = crate::core::dataset::providers::by_id("vertex").unwrap();
+        assert_eq!(vertex.min_examples, None);
+        let line = r#"{"contents":[{"role":"user","parts":[{"text":"q"}]},{"role":"model","parts":[{"text":"a"}]}]}"#;
+        let mut v = DatasetValidator::with_options(ValidatorOptions {
+            provider: Some(vertex),
+            ..ValidatorOptions::default()
+        });
+        v.push(format!("{line}\n").as_bytes());
+        let r = v.finish();
+        assert!(
+            !r.error_counts.contains_key("too_few_examples"),
+            "{:?}",
+            r.error_counts
+        );
+        assert_eq!(r.warning_counts.get("few_examples"), Some(&1));
     }
 
     #[test]

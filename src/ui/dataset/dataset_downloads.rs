@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::dataset::export::ExportKind;
 use crate::core::dataset::summary::ReportJson;
+use crate::core::dataset::validate_line::Format;
 use crate::ui::browser_state;
 
 /// Whether "Convert to JSONL" is offered: the file is not JSONL (a JSON
@@ -27,7 +28,14 @@ pub fn DatasetDownloads(
     #[prop(into)] busy: Signal<bool>,
     #[prop(into)] seed: Signal<u64>,
     on_seed: Callback<u64>,
+    /// The target provider's own format (Vertex AI Gemini, Bedrock), when
+    /// it has one: a download converts the file to it.
+    #[prop(default = None)]
+    native: Option<Format>,
 ) -> impl IntoView {
+    let to_native = native
+        .filter(|f| report.format.as_deref() != Some(f.label()) || report.formats.len() > 1)
+        .and_then(|f| ExportKind::to_format(f).map(|k| (k, format!("Converted to {}", f.label()))));
     let json_report = report.clone();
     let csv_report = report.clone();
     let (json_name, csv_name) = (
@@ -55,6 +63,9 @@ pub fn DatasetDownloads(
                 })}
                 {other_format.then(|| view! {
                     <button type="button" disabled=busy on:click=move |_| on_export.run(ExportKind::ToChat)>"Converted to OpenAI chat"</button>
+                })}
+                {to_native.map(|(kind, label)| view! {
+                    <button type="button" disabled=busy on:click=move |_| on_export.run(kind)>{label}</button>
                 })}
             </div>
             <div class="field inline">

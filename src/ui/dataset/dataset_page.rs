@@ -535,7 +535,7 @@ pub fn DatasetPage() -> impl IntoView {
             let (src, date) = model.map(|m| (m.source, m.as_of)).unwrap_or((p.source, p.as_of));
             view! {
                 <p class="hint source">
-                    {format!("{}: at least {}; ", p.name, p.min_examples.map_or("— examples".into(), |n| number_format::counted(n, "example", "examples")))}
+                    {format!("{}: {}; ", p.name, p.min_examples.map_or("no documented minimum of examples".into(), |n| format!("at least {}", number_format::counted(n, "example", "examples"))))}
                     {p.billing}" Source: "<a href=src rel="noopener noreferrer">{src}</a>{format!(" (as of {date}).")}
                 </p>
                 <ProviderNote id=p.id />
@@ -637,6 +637,7 @@ pub fn DatasetPage() -> impl IntoView {
                 } else {
                     view! {
                         <DatasetDownloads report=report.clone() stem on_export=Callback::new(export) busy=exporting
+                            native=settings.with_untracked(|s| providers::by_id(&s.provider).and_then(|p| p.native_format()))
                             seed=Signal::derive(move || settings.with(|s| s.seed))
                             on_seed=Callback::new(move |v| settings.update(|s| s.seed = v)) />
                         <p class="hint" aria-live="polite">{move || export_state.with(ExportState::message)}</p>
