@@ -185,10 +185,13 @@ impl Exporter {
         clean_examples: usize,
     ) -> Exporter {
         // A conversion to a provider's format reads each line as the format
-        // it is in (the report may check every line as the provider's own).
+        // it is in, by that format's own rules (the report checks every line
+        // as the provider's format, and by the provider's rules, which an
+        // OpenAI chat line fails until it is converted).
         let options = if matches!(kind.target(), Some(t) if t != Format::Chat) {
             ValidatorOptions {
                 expected: None,
+                provider: None,
                 ..options
             }
         } else {
@@ -352,7 +355,21 @@ mod tests {
                 format!("data{}", kind.suffix(0))
             );
         }
+        // With the provider as the target (every line checked as its format,
+        // by its rules), the chat lines are still converted.
+        let vertex = crate::core::dataset::providers::by_id("vertex").unwrap();
+        let options = ValidatorOptions {
+            expected: vertex.native_format(),
+            provider: Some(vertex),
+            ..ValidatorOptions::default()
+        };
+        let mut out = vec![Vec::new()];
+        let mut e = Exporter::new(ExportKind::ToGemini, options, 1, 0);
+        e.push(text.as_bytes(), &mut out);
+        e.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8_lossy(&out[0]).lines().count(), 2);
     }
+
     use crate::core::dataset::generate::chat_jsonl;
     use crate::core::dataset::report::validate_bytes;
     use proptest::prelude::*;

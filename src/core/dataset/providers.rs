@@ -148,14 +148,21 @@ include!(concat!(env!("OUT_DIR"), "/providers.rs"));
 /// page fetches the file only when its reader opens "How sure are these
 /// figures?"); `None` when the text is not that file or lacks the provider.
 pub fn note_from_json(text: &str, id: &str) -> Option<String> {
-    let file: Value = serde_json::from_str(text).ok()?;
-    file.get("providers")?
-        .as_array()?
-        .iter()
-        .find(|p| p.get("id").and_then(Value::as_str) == Some(id))?
-        .get("note")?
-        .as_str()
-        .map(str::to_string)
+    // Typed, not `Value`: the page carries no generic JSON tree for this.
+    #[derive(serde::Deserialize)]
+    struct File {
+        providers: Vec<Entry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        id: String,
+        note: String,
+    }
+    let file: File = serde_json::from_str(text).ok()?;
+    file.providers
+        .into_iter()
+        .find(|p| p.id == id)
+        .map(|p| p.note)
 }
 
 /// Every provider, in the file's order (OpenAI first, generic last).
