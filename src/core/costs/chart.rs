@@ -699,8 +699,8 @@ fn draw(
         .light_line_style(grid.mix(0.35))
         .bold_line_style(grid.mix(0.8))
         .axis_style(text)
-        .label_style(("sans-serif", small).into_font().color(&text))
-        .axis_desc_style(("sans-serif", large).into_font().color(&text))
+        .label_style((FontFamily::SansSerif, small).into_font().color(&text))
+        .axis_desc_style((FontFamily::SansSerif, large).into_font().color(&text))
         .x_desc("Requests served (cumulative)")
         .y_desc(if ya.log {
             "Cumulative cost (USD, log scale)"
@@ -776,7 +776,7 @@ fn draw(
             root.draw(&Text::new(
                 (*name).to_string(),
                 px((lx + 38.0, y - em * 0.6)),
-                ("sans-serif", small).into_font().color(&ink),
+                (FontFamily::SansSerif, small).into_font().color(&ink),
             ))
             .ok()?;
         }
@@ -835,7 +835,7 @@ fn draw(
         root.draw(&Text::new(
             label.text.clone(),
             px((label.x + 3.0, label.y + 1.0)),
-            ("sans-serif", small).into_font().color(&ink),
+            (FontFamily::SansSerif, small).into_font().color(&ink),
         ))
         .ok()?;
         if let Some(c) = underline {
