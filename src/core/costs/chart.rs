@@ -667,6 +667,14 @@ impl Ranged for Space {
 
 type Root<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
+/// The chart's font at `size` pixels. Named by [`FontFamily`]: plotters
+/// lowercases a family given as a `&str`, which would ship the Unicode case
+/// tables; one out-of-line constructor keeps the call sites small.
+#[inline(never)]
+fn sans(size: i32) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::SansSerif, f64::from(size), FontStyle::Normal)
+}
+
 fn draw(
     root: &Root<'_>,
     xa: Axis,
@@ -699,8 +707,8 @@ fn draw(
         .light_line_style(grid.mix(0.35))
         .bold_line_style(grid.mix(0.8))
         .axis_style(text)
-        .label_style(("sans-serif", small).into_font().color(&text))
-        .axis_desc_style(("sans-serif", large).into_font().color(&text))
+        .label_style(sans(small).color(&text))
+        .axis_desc_style(sans(large).color(&text))
         .x_desc("Requests served (cumulative)")
         .y_desc(if ya.log {
             "Cumulative cost (USD, log scale)"
@@ -776,7 +784,7 @@ fn draw(
             root.draw(&Text::new(
                 (*name).to_string(),
                 px((lx + 38.0, y - em * 0.6)),
-                ("sans-serif", small).into_font().color(&ink),
+                sans(small).color(&ink),
             ))
             .ok()?;
         }
@@ -835,7 +843,7 @@ fn draw(
         root.draw(&Text::new(
             label.text.clone(),
             px((label.x + 3.0, label.y + 1.0)),
-            ("sans-serif", small).into_font().color(&ink),
+            sans(small).color(&ink),
         ))
         .ok()?;
         if let Some(c) = underline {
