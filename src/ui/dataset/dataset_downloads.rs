@@ -33,8 +33,9 @@ pub fn DatasetDownloads(
     #[prop(default = None)]
     native: Option<Format>,
 ) -> impl IntoView {
+    // Offered whenever the target has its own format: lines in another
+    // format are converted, lines already in it are kept as they are.
     let to_native = native
-        .filter(|f| report.format.as_deref() != Some(f.label()) || report.formats.len() > 1)
         .and_then(|f| ExportKind::to_format(f).map(|k| (k, format!("Converted to {}", f.label()))));
     let json_report = report.clone();
     let csv_report = report.clone();
