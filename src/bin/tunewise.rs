@@ -177,16 +177,9 @@ mod cli {
                 "--model" => model_name = Some(value("--model")?),
                 "--today" => {
                     let v = value("--today")?;
-                    let b = v.as_bytes();
-                    let iso = b.len() == 10
-                        && b[4] == b'-'
-                        && b[7] == b'-'
-                        && b.iter()
-                            .enumerate()
-                            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-                    if !iso {
-                        return Err(format!("--today needs a day as YYYY-MM-DD, not {v:?}"));
-                    }
+                    // The core's one rule for a day (2026-02-31 is not one).
+                    tunewise::core::dates::parse_day(&v)
+                        .map_err(|why| format!("--today needs a day as YYYY-MM-DD: {why}"))?;
                     out.today = v;
                 }
                 flag if flag.starts_with("--") => {
@@ -499,6 +492,7 @@ mod cli {
             assert!(e.contains("anthropic.claude-3-haiku"), "{e}");
             assert!(args(&["validate", "f.jsonl", "--provider"]).is_err());
             assert!(args(&["validate", "f.jsonl", "--today", "1 Dec"]).is_err());
+            assert!(args(&["validate", "f.jsonl", "--today", "2026-02-31"]).is_err());
         }
 
         #[test]
