@@ -5,34 +5,12 @@
 // and their conversion. Found by role and label, as a screen reader would.
 const { test, expect } = require('./fixtures');
 const path = require('path');
-const fs = require('fs');
 
 const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 
 test.beforeEach(() => test.slow());
 
-async function open(page) {
-  await page.goto('/dataset.html');
-  await expect(page.getByRole('heading', { level: 1, name: 'Check a fine-tuning dataset' })).toBeVisible();
-}
-
-async function dropFile(page, name, text, mime = 'application/jsonl') {
-  const transfer = await page.evaluateHandle(({ name, text, mime }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], name, { type: mime }));
-    return dt;
-  }, { name, text, mime });
-  await page.getByRole('main').dispatchEvent('drop', { dataTransfer: transfer });
-}
-
-const verdict = (page) => page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) }).getByRole('heading', { level: 2 });
-const findings = (page) => page.getByRole('region', { name: 'Findings' });
-const groupOf = (page, code) => findings(page).getByRole('group').filter({ has: page.getByText(code, { exact: true }) }).first();
-async function openGroup(page, code) {
-  const group = groupOf(page, code);
-  await group.getByText(code, { exact: true }).first().click();
-  return group;
-}
+const { openDataset: open, dropFile, verdict, verdictBox, findings, groupOf, openGroup, download } = require('./pages');
 
 const chat = (i) => JSON.stringify({ messages: [{ role: 'user', content: `Question ${i}?` }, { role: 'assistant', content: `Answer ${i}.` }] });
 
@@ -86,11 +64,6 @@ test('the histogram says where the limit is and stays legible on a phone', async
   await chart.screenshot({ path: path.join(SHOTS, 'dataset-histogram-phone.png') });
 });
 
-async function download(page, buttonName) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
-  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
-}
-
 test('a pretty-printed JSON array gets one headline, its elements checked, and its conversion', async ({ page }) => {
   await open(page);
   const examples = [];
@@ -100,7 +73,7 @@ test('a pretty-printed JSON array gets one headline, its elements checked, and i
   const text = JSON.stringify(examples, null, 2);
   await dropFile(page, 'big.json', text, 'application/json');
   await expect(verdict(page)).toHaveText('big.json is one JSON array, not JSONL', { timeout: 60_000 });
-  const box = page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
+  const box = verdictBox(page);
   await expect(box).toContainText('799 valid examples (OpenAI chat)');
   await expect(box).toContainText('Its elements were checked as the examples they become in JSONL.');
   await expect(await openGroup(page, 'json_array_not_jsonl')).toContainText('json_array_not_jsonl × 1 · whole file');
@@ -123,7 +96,7 @@ test('a CSV file renamed .jsonl is named as a CSV table and converts to JSONL', 
   for (let i = 0; i < 101; i++) rows.push(`"What is ${i} + ${i}?","It is ${2 * i}, ""exactly""."`);
   await dropFile(page, 'sums.jsonl', rows.join('\r\n') + '\r\n', 'text/csv');
   await expect(verdict(page)).toHaveText('sums.jsonl is a CSV table, not JSONL', { timeout: 60_000 });
-  const box = page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
+  const box = verdictBox(page);
   await expect(box).toContainText('Its rows were checked as the examples they become in JSONL.');
   await expect(box).toContainText('101 valid examples (prompt / completion)');
   await expect(findings(page).getByText('invalid_json', { exact: true })).toHaveCount(0);

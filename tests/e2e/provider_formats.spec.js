@@ -13,24 +13,7 @@ const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 // The first check builds the tokenizer in the worker: up to a minute.
 test.beforeEach(() => test.slow());
 
-async function open(page) {
-  await page.goto('/dataset.html');
-  await expect(page.getByRole('heading', { level: 1, name: 'Check a fine-tuning dataset' })).toBeVisible();
-}
-
-async function dropFile(page, name, text) {
-  const transfer = await page.evaluateHandle(({ name, text }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], name, { type: 'application/jsonl' }));
-    return dt;
-  }, { name, text });
-  await page.getByRole('main').dispatchEvent('drop', { dataTransfer: transfer });
-}
-
-const verdictBox = (page) => page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
-const verdict = (page) => verdictBox(page).getByRole('heading', { level: 2 });
-const findings = (page) => page.getByRole('region', { name: 'Findings' });
-const groupOf = (page, code) => findings(page).getByRole('group').filter({ has: page.getByText(code, { exact: true }) }).first();
+const { openDataset: open, dropFile, verdict, verdictBox, groupOf } = require('./pages');
 
 // Twelve distinct examples (above every minimum), as JSONL.
 function lines(make) {
