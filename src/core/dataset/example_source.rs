@@ -96,7 +96,7 @@ fn first_line(body: &[u8]) -> Option<&[u8]> {
 /// non-blank line; JSONL when there is none (one line, or a first line
 /// longer than [`DECIDE_BYTES`], which only JSONL has), `None` while
 /// undecided and `more` bytes may come.
-fn decide(buf: &[u8], more: bool) -> Option<Container> {
+pub fn decide(buf: &[u8], more: bool) -> Option<Container> {
     let body = buf.strip_prefix(BOM).unwrap_or(buf);
     match first_line(body) {
         Some(line) => Some(container::detect(line)),
@@ -106,6 +106,17 @@ fn decide(buf: &[u8], more: bool) -> Option<Container> {
 }
 
 impl ExampleSource {
+    /// A source for a part of a JSONL file after its first: lines from the
+    /// first byte, no byte-order mark to look for.
+    pub fn continuing_jsonl() -> ExampleSource {
+        ExampleSource {
+            reader: Reader::Lines(LineSplitter::continuing(
+                crate::core::dataset::framing::DEFAULT_MAX_LINE_BYTES,
+            )),
+            ..ExampleSource::default()
+        }
+    }
+
     /// Feeds the next chunk.
     pub fn push(&mut self, chunk: &[u8]) -> Batch {
         self.bytes_seen += chunk.len() as u64;
