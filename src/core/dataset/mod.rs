@@ -18,6 +18,7 @@ pub mod generate;
 pub mod histogram_chart;
 pub mod job;
 pub mod json_elements;
+pub mod line_pool;
 pub mod part;
 pub mod providers;
 pub mod report;

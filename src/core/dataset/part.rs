@@ -35,9 +35,10 @@ use serde::{Deserialize, Serialize};
 use crate::core::dataset::container::Container;
 use crate::core::dataset::example_source::{self, Batch, ExampleSource};
 use crate::core::dataset::finding::{Finding, Severity};
+use crate::core::dataset::line_pool::LinePool;
 use crate::core::dataset::report::{
     Analysed, DatasetReport, EXCERPT_CHARS, HISTOGRAM_BINS, MAX_FORMAT_LINES, MAX_KEPT_EXCERPTS,
-    MAX_KEPT_FINDINGS, MIN_EXAMPLES, RECOMMENDED_EXAMPLES, ValidatorOptions, analyse_all,
+    MAX_KEPT_FINDINGS, MIN_EXAMPLES, RECOMMENDED_EXAMPLES, ValidatorOptions,
 };
 use crate::core::dataset::stats::StatsBuilder;
 use crate::core::dataset::validate_line::Format;
@@ -226,6 +227,8 @@ pub struct PartValidator {
     options: ValidatorOptions,
     range: PartRange,
     source: ExampleSource,
+    /// Analyses the lines (natively on every core).
+    pool: LinePool,
     /// Absolute offset of the next byte pushed.
     at: u64,
     /// Still looking for the part's first line (parts after the first).
@@ -246,6 +249,7 @@ impl PartValidator {
                 ExampleSource::continuing_jsonl()
             },
             at: range.read_from(),
+            pool: LinePool::new(options.clone()),
             seeking_start: range.start > 0,
             done: false,
             part: PartReport {
@@ -339,10 +343,7 @@ impl PartValidator {
     /// batch's structural findings.
     fn check_batch(&mut self, batch: Batch) {
         let mut findings = batch.findings.into_iter().peekable();
-        for (i, a) in analyse_all(&self.options, batch.lines)
-            .into_iter()
-            .enumerate()
-        {
+        for (i, a) in self.pool.analyse(batch.lines).into_iter().enumerate() {
             while let Some((_, f)) = findings.next_if(|(before, _)| *before <= i) {
                 self.add(f);
             }

@@ -245,53 +245,6 @@ fn drop_contradicted_warnings(found: &mut Vec<Finding>) {
     found.retain(|_| k.next().unwrap_or(true));
 }
 
-/// Lines per thread below which threads do not pay.
-#[cfg(not(target_arch = "wasm32"))]
-const LINES_PER_THREAD: usize = 64;
-
-/// Analyses a batch: natively on every core (scoped threads over equal
-/// slices), in the browser on the worker's one thread.
-pub(crate) fn analyse_all(
-    options: &ValidatorOptions,
-    lines: Vec<(RawLine, bool)>,
-) -> Vec<Analysed> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(lines.len() / LINES_PER_THREAD)
-            .min(8);
-        if threads > 1 {
-            let per = lines.len().div_ceil(threads);
-            let mut parts: Vec<Vec<(RawLine, bool)>> = Vec::with_capacity(threads);
-            let mut rest = lines.into_iter();
-            for _ in 0..threads {
-                parts.push(rest.by_ref().take(per).collect());
-            }
-            return std::thread::scope(|scope| {
-                let handles: Vec<_> = parts
-                    .into_iter()
-                    .map(|part| {
-                        scope.spawn(move || {
-                            part.into_iter()
-                                .map(|(l, last)| analyse(options, l, last))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
-        }
-    }
-    lines
-        .into_iter()
-        .map(|(l, last)| analyse(options, l, last))
-        .collect()
-}
-
 /// The identity of an example for duplicate and overlap checks: a hash of
 /// the line without surrounding whitespace.
 pub fn example_hash(line: &[u8]) -> u64 {
