@@ -17,7 +17,7 @@ use bpe_openai::Tokenizer;
 
 use crate::core::dataset::container::Container;
 use crate::core::dataset::example_source::{Batch, ExampleSource};
-use crate::core::dataset::finding::{Finding, Severity};
+use crate::core::dataset::finding::{Code, Finding, Severity};
 use crate::core::dataset::framing::RawLine;
 use crate::core::dataset::providers::Provider;
 use crate::core::dataset::stats::{DatasetStats, StatsBuilder};
@@ -134,7 +134,7 @@ pub struct DatasetValidator {
     /// Line 1 holds a CR (a file with CR-only line endings is one line).
     first_line_has_cr: bool,
     /// Codes found on line 1.
-    first_line_codes: Vec<&'static str>,
+    first_line_codes: Vec<Code>,
     /// The first [`MAX_FORMAT_LINES`] lines of each format.
     format_lines: BTreeMap<&'static str, Vec<usize>>,
 }
@@ -200,7 +200,7 @@ impl DatasetValidator {
             self.report.lines = self.source.physical_lines();
         }
         if bom {
-            self.add(Finding::warning(1, "byte_order_mark", None, "The file starts with a byte-order mark (BOM). Some tools reject it: save as UTF-8 without BOM."));
+            self.add(Finding::warning(1, Code::ByteOrderMark, None, "The file starts with a byte-order mark (BOM). Some tools reject it: save as UTF-8 without BOM."));
         }
         self.file_level();
         self.report.findings.sort_by_key(|f| f.line);
@@ -267,12 +267,12 @@ impl DatasetValidator {
                 .is_some_and(|s| s.contains(&key))
             {
                 self.report.overlap.push(line.number);
-                found.push(Finding::warning(line.number, "in_both_sets", None, "This example is also in the other file (training and validation sets overlap): the validation loss will look better than it is. Keep it in one file only."));
+                found.push(Finding::warning(line.number, Code::InBothSets, None, "This example is also in the other file (training and validation sets overlap): the validation loss will look better than it is. Keep it in one file only."));
             }
             match self.seen.get(&key) {
                 Some(first) => {
                     self.report.duplicates.push((line.number, *first));
-                    found.push(Finding::warning(line.number, "duplicate_example", None, format!("Exact duplicate of line {first}: duplicates overweight one example; remove it.")));
+                    found.push(Finding::warning(line.number, Code::DuplicateExample, None, format!("Exact duplicate of line {first}: duplicates overweight one example; remove it.")));
                 }
                 None => {
                     self.seen.insert(key, line.number);
@@ -298,7 +298,7 @@ impl DatasetValidator {
             Severity::Error => &mut self.report.error_counts,
             Severity::Warning => &mut self.report.warning_counts,
         };
-        *counts.entry(f.code).or_default() += 1;
+        *counts.entry(f.code.as_str()).or_default() += 1;
         if self.report.findings.len() < MAX_KEPT_FINDINGS {
             self.report.findings.push(f);
         }
@@ -307,7 +307,7 @@ impl DatasetValidator {
     fn file_level(&mut self) {
         if self.report.bytes == 0 {
             self.add(Finding::file_error(
-                "empty_file",
+                Code::EmptyFile,
                 "The file is empty: pick the file that holds the examples.",
             ));
         }
@@ -315,7 +315,7 @@ impl DatasetValidator {
             self.add(Finding::file_error(code, message));
         }
         if self.report.lines == 1 && self.first_line_has_cr {
-            self.add(Finding::file_error("cr_line_endings", "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
+            self.add(Finding::file_error(Code::CrLineEndings, "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
         }
         // Arrays of objects and pretty-printed JSON are told by the container
         // (one finding, elements checked); a one-line file that is an array
@@ -324,15 +324,15 @@ impl DatasetValidator {
         if self.report.container == Container::Jsonl
             && self.report.lines == 1
             && first.trim_start().starts_with('[')
-            && self.first_line_codes.contains(&"data_type")
+            && self.first_line_codes.contains(&Code::DataType)
         {
-            self.add(Finding::file_error("json_array_not_jsonl", "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
+            self.add(Finding::file_error(Code::JsonArrayNotJsonl, "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
         }
         self.minority_formats();
         let n = self.report.valid_examples;
         let low = self.stats.low_trainable();
         if n > 0 && low * 2 > n {
-            self.add(Finding::file_warning("mostly_untrainable", format!("{} of {} train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.", number_format::count(low as f64), number_format::counted(n, "example", "examples"))));
+            self.add(Finding::file_warning(Code::MostlyUntrainable, format!("{} of {} train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.", number_format::count(low as f64), number_format::counted(n, "example", "examples"))));
         }
         if let Some(p) = self.options.provider {
             let mut found = Vec::new();
@@ -355,7 +355,7 @@ impl DatasetValidator {
             .unwrap_or(MIN_EXAMPLES);
         if n < min {
             self.add(Finding::file_error(
-                "too_few_examples",
+                Code::TooFewExamples,
                 format!(
                     "{}; the target provider requires at least {}, and 100+ are recommended.",
                     number_format::counted(n, "valid example", "valid examples"),
@@ -363,7 +363,7 @@ impl DatasetValidator {
                 ),
             ));
         } else if n < RECOMMENDED_EXAMPLES {
-            self.add(Finding::file_warning("few_examples", format!("{}; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).", number_format::counted(n, "valid example", "valid examples"))));
+            self.add(Finding::file_warning(Code::FewExamples, format!("{}; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).", number_format::counted(n, "valid example", "valid examples"))));
         }
     }
 }
@@ -394,9 +394,9 @@ impl DatasetValidator {
             // In a chat file such a line has no "messages": the notebook's
             // `missing_messages_list`, so counts compare one to one.
             let code = if main == Format::Chat.label() {
-                "missing_messages_list"
+                Code::MissingMessagesList
             } else {
-                "format_differs"
+                Code::FormatDiffers
             };
             for &n in &lines {
                 self.add(Finding::error(
@@ -407,7 +407,7 @@ impl DatasetValidator {
                 ));
             }
             if let Some(extra) = count.checked_sub(lines.len()).filter(|e| *e > 0) {
-                *self.report.error_counts.entry(code).or_default() += extra;
+                *self.report.error_counts.entry(code.as_str()).or_default() += extra;
             }
             let shown: Vec<String> = lines
                 .iter()
@@ -422,7 +422,7 @@ impl DatasetValidator {
             ));
         }
         self.add(Finding::file_error(
-            "mixed_formats",
+            Code::MixedFormats,
             format!(
                 "Several formats in one file: most lines ({}) are {main}, but {}. Use one format throughout.",
                 number_format::count(self.report.formats[main] as f64),
@@ -434,31 +434,31 @@ impl DatasetValidator {
 
 /// Recognises, from its first bytes, a file that is not JSONL text at all,
 /// so the report says what it is instead of only "not JSON" on every line.
-fn not_jsonl_text(head: &[u8]) -> Option<(&'static str, &'static str)> {
+fn not_jsonl_text(head: &[u8]) -> Option<(Code, &'static str)> {
     let starts = |magic: &[u8]| head.starts_with(magic);
     if starts(b"\xFF\xFE") || starts(b"\xFE\xFF") {
         Some((
-            "utf16_file",
+            Code::Utf16File,
             "The file is UTF-16 text (what Windows Notepad calls \"Unicode\"). Save it as UTF-8 and check it again.",
         ))
     } else if starts(b"\x1F\x8B") {
         Some((
-            "compressed_file",
+            Code::CompressedFile,
             "The file is gzip-compressed. Decompress it first (gunzip, or open and save it), then check the .jsonl inside.",
         ))
     } else if starts(b"PK\x03\x04") {
         Some((
-            "zip_file",
+            Code::ZipFile,
             "The file is a ZIP archive (or an Excel or Word document, which are ZIP files). Export the data as JSONL: one JSON object per line.",
         ))
     } else if starts(b"%PDF") {
         Some((
-            "pdf_file",
+            Code::PdfFile,
             "The file is a PDF, not JSONL. Export the training data as JSONL: one JSON object per line.",
         ))
     } else if head.len() >= 4 && head[..4].iter().filter(|b| **b == 0).count() >= 2 {
         Some((
-            "binary_file",
+            Code::BinaryFile,
             "The file holds binary data (NUL bytes), not JSONL text. Pick the .jsonl file itself.",
         ))
     } else {
@@ -497,10 +497,10 @@ pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) 
         if let Some(t) = tokens {
             let n = line.number;
             if t.trainable == 0 {
-                found.push(Finding::warning(n, "no_trainable_tokens", None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
+                found.push(Finding::warning(n, Code::NoTrainableTokens, None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
             }
             if let Some(limit) = options.max_tokens_per_example.filter(|l| t.total > *l) {
-                found.push(Finding::warning(n, "too_many_tokens", None, format!("{} tokens, over the limit of {} per example: the end will be truncated in training. Shorten or split the example.", number_format::count(t.total as f64), number_format::count(limit as f64))));
+                found.push(Finding::warning(n, Code::TooManyTokens, None, format!("{} tokens, over the limit of {} per example: the end will be truncated in training. Shorten or split the example.", number_format::count(t.total as f64), number_format::count(limit as f64))));
             }
         }
     }
@@ -764,7 +764,7 @@ mod tests {
             .findings
             .iter()
             .filter(|f| f.line == Some(1))
-            .map(|f| (f.code, f.severity))
+            .map(|f| (f.code.as_str(), f.severity))
             .collect();
         assert_eq!(on_line, vec![("key_not_supported", Severity::Error)]);
     }
