@@ -16,7 +16,7 @@
 
 use crate::core::dataset::container::{self, Container};
 use crate::core::dataset::csv_table::{CsvTable, Mapping, Row};
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 use crate::core::dataset::framing::{LineSplitter, RawLine};
 use crate::core::dataset::json_elements::{Item, JsonElements, Shape};
 use crate::core::number_format;
@@ -234,7 +234,7 @@ impl ExampleSource {
             match item {
                 Item::Element(e) => self.example(e.line, e.bytes, e.too_long, batch),
                 Item::Error { line, message } => {
-                    let f = Finding::error(line, "json_structure", None, message);
+                    let f = Finding::error(line, Code::JsonStructure, None, message);
                     batch.findings.push((batch.lines.len(), f));
                 }
             }
@@ -275,14 +275,14 @@ impl ExampleSource {
         let (code, message) = match self.container {
             Container::Jsonl => return None,
             Container::JsonArray => (
-                "json_array_not_jsonl",
+                Code::JsonArrayNotJsonl,
                 format!(
                     "The file is one JSON array of {}, not JSONL. Convert it to JSONL (one example per line); {checked}",
                     counted("example", "examples")
                 ),
             ),
             Container::JsonValues => (
-                "pretty_printed_json",
+                Code::PrettyPrintedJson,
                 format!(
                     "The file holds {} spread over several lines (pretty-printed JSON), not JSONL. Convert it to JSONL (one example per line); {checked}",
                     counted("JSON object", "JSON objects")
@@ -297,14 +297,14 @@ impl ExampleSource {
                 let rows = counted("row", "rows");
                 match &self.mapping {
                     Some(Ok(m)) => (
-                        "csv_not_jsonl",
+                        Code::CsvNotJsonl,
                         format!(
                             "The file is a {what} table of {rows}, not JSONL. Convert it to JSONL (one example per line); its columns map to the {} format, and the rows were checked as the examples they would become.",
                             m.format.label()
                         ),
                     ),
                     _ => (
-                        "csv_not_jsonl",
+                        Code::CsvNotJsonl,
                         format!(
                             "The file is a {what} table, not JSONL, and its columns map to no format tunewise can convert (see line 1)."
                         ),

@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::dataset::container::Container;
 use crate::core::dataset::example_source::{self, Batch, ExampleSource};
-use crate::core::dataset::finding::{Finding, Severity};
+use crate::core::dataset::finding::{Code, Finding, Severity};
 use crate::core::dataset::line_pool::LinePool;
 use crate::core::dataset::report::{
     Analysed, DatasetReport, EXCERPT_CHARS, HISTOGRAM_BINS, MAX_FORMAT_LINES, MAX_KEPT_EXCERPTS,
@@ -119,7 +119,7 @@ struct FileStart {
     /// Line 1 holds a CR (a file with CR-only line endings is one line).
     first_line_has_cr: bool,
     /// Codes found on line 1.
-    first_line_codes: Vec<String>,
+    first_line_codes: Vec<Code>,
     /// The start of line 1.
     first_text: Option<String>,
 }
@@ -135,8 +135,8 @@ pub struct PartReport {
     valid_examples: usize,
     over_limit: usize,
     formats: BTreeMap<String, usize>,
-    error_counts: BTreeMap<String, usize>,
-    warning_counts: BTreeMap<String, usize>,
+    error_counts: BTreeMap<Code, usize>,
+    warning_counts: BTreeMap<Code, usize>,
     /// The first [`MAX_KEPT_FINDINGS`] findings, in line order.
     findings: Vec<WireFinding>,
     excerpts: BTreeMap<usize, String>,
@@ -152,7 +152,7 @@ pub struct PartReport {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct WireFinding {
     line: Option<usize>,
-    code: String,
+    code: Code,
     error: bool,
     field: Option<String>,
     message: String,
@@ -162,27 +162,12 @@ impl From<Finding> for WireFinding {
     fn from(f: Finding) -> WireFinding {
         WireFinding {
             line: f.line,
-            code: f.code.to_string(),
+            code: f.code,
             error: f.severity == Severity::Error,
             field: f.field,
             message: f.message,
         }
     }
-}
-
-/// The `&'static str` of a code that arrived as text. Codes come only from
-/// this build's own workers, so the set is small and fixed.
-fn static_code(code: &str) -> &'static str {
-    use std::sync::{Mutex, OnceLock};
-    static CODES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let codes = CODES.get_or_init(Default::default);
-    let mut set = codes.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(c) = set.get(code) {
-        return c;
-    }
-    let leaked: &'static str = Box::leak(code.to_string().into_boxed_str());
-    set.insert(leaked);
-    leaked
 }
 
 fn static_format(label: &str) -> Option<&'static str> {
@@ -193,7 +178,7 @@ impl WireFinding {
     fn into_finding(self, offset: usize) -> Finding {
         Finding {
             line: self.line.map(|n| n + offset),
-            code: static_code(&self.code),
+            code: self.code,
             severity: if self.error {
                 Severity::Error
             } else {
@@ -332,7 +317,7 @@ impl PartValidator {
             self.start.container = self.source.container;
             self.start.physical_lines = self.source.physical_lines();
             if self.source.bom {
-                self.add(Finding::warning(1, "byte_order_mark", None, "The file starts with a byte-order mark (BOM). Some tools reject it: save as UTF-8 without BOM."));
+                self.add(Finding::warning(1, Code::ByteOrderMark, None, "The file starts with a byte-order mark (BOM). Some tools reject it: save as UTF-8 without BOM."));
             }
             self.part.start = Some(std::mem::take(&mut self.start));
         }
@@ -367,7 +352,7 @@ impl PartValidator {
         self.part.lines = line.number;
         if line.number == 1 && self.range.index == 0 {
             self.start.first_line_has_cr = line.bytes.contains(&b'\r');
-            self.start.first_line_codes = found.iter().map(|f| f.code.to_string()).collect();
+            self.start.first_line_codes = found.iter().map(|f| f.code).collect();
             self.start.first_text = Some(
                 String::from_utf8_lossy(&line.bytes[..line.bytes.len().min(200)]).into_owned(),
             );
@@ -417,7 +402,7 @@ impl PartValidator {
             Severity::Error => &mut self.part.error_counts,
             Severity::Warning => &mut self.part.warning_counts,
         };
-        *counts.entry(f.code.to_string()).or_default() += 1;
+        *counts.entry(f.code).or_default() += 1;
         if self.part.findings.len() < MAX_KEPT_FINDINGS {
             self.part.findings.push(f.into());
         }
@@ -480,10 +465,10 @@ impl Merger<'_> {
             }
         }
         for (code, n) in part.error_counts {
-            *r.error_counts.entry(static_code(&code)).or_default() += n;
+            *r.error_counts.entry(code.as_str()).or_default() += n;
         }
         for (code, n) in part.warning_counts {
-            *r.warning_counts.entry(static_code(&code)).or_default() += n;
+            *r.warning_counts.entry(code.as_str()).or_default() += n;
         }
         let room = MAX_KEPT_FINDINGS.saturating_sub(self.findings.len());
         self.findings.extend(
@@ -531,9 +516,11 @@ impl Merger<'_> {
             if r.overlap.len() < MAX_LISTED_LINES {
                 r.overlap.push(line);
             }
-            *r.warning_counts.entry("in_both_sets").or_default() += 1;
+            *r.warning_counts
+                .entry(Code::InBothSets.as_str())
+                .or_default() += 1;
             if self.late.len() < MAX_KEPT_FINDINGS {
-                self.late.push(Finding::warning(line, "in_both_sets", None, "This example is also in the other file (training and validation sets overlap): the validation loss will look better than it is. Keep it in one file only."));
+                self.late.push(Finding::warning(line, Code::InBothSets, None, "This example is also in the other file (training and validation sets overlap): the validation loss will look better than it is. Keep it in one file only."));
             }
         }
         match self.seen.get(&key) {
@@ -541,9 +528,11 @@ impl Merger<'_> {
                 if r.duplicates.len() < MAX_LISTED_LINES {
                     r.duplicates.push((line, first));
                 }
-                *r.warning_counts.entry("duplicate_example").or_default() += 1;
+                *r.warning_counts
+                    .entry(Code::DuplicateExample.as_str())
+                    .or_default() += 1;
                 if self.late.len() < MAX_KEPT_FINDINGS {
-                    self.late.push(Finding::warning(line, "duplicate_example", None, format!("Exact duplicate of line {}: duplicates overweight one example; remove it.", number_format::count(first as f64))));
+                    self.late.push(Finding::warning(line, Code::DuplicateExample, None, format!("Exact duplicate of line {}: duplicates overweight one example; remove it.", number_format::count(first as f64))));
                 }
             }
             None => {
@@ -579,7 +568,7 @@ impl Merger<'_> {
             Severity::Error => &mut self.report.error_counts,
             Severity::Warning => &mut self.report.warning_counts,
         };
-        *counts.entry(f.code).or_default() += 1;
+        *counts.entry(f.code.as_str()).or_default() += 1;
         self.report.findings.push(f);
     }
 
@@ -589,7 +578,7 @@ impl Merger<'_> {
             Severity::Error => &mut self.report.error_counts,
             Severity::Warning => &mut self.report.warning_counts,
         };
-        *counts.entry(f.code).or_default() += 1;
+        *counts.entry(f.code.as_str()).or_default() += 1;
         if self.report.findings.len() < MAX_KEPT_FINDINGS {
             self.report.findings.push(f);
         }
@@ -598,7 +587,7 @@ impl Merger<'_> {
     fn file_level(&mut self) {
         if self.report.bytes == 0 {
             self.add(Finding::file_error(
-                "empty_file",
+                Code::EmptyFile,
                 "The file is empty: pick the file that holds the examples.",
             ));
         }
@@ -606,7 +595,7 @@ impl Merger<'_> {
             self.add(Finding::file_error(code, message));
         }
         if self.report.lines == 1 && self.start.first_line_has_cr {
-            self.add(Finding::file_error("cr_line_endings", "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
+            self.add(Finding::file_error(Code::CrLineEndings, "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
         }
         // Arrays of objects and pretty-printed JSON are told by the container
         // (one finding, elements checked); a one-line file that is an array
@@ -617,13 +606,13 @@ impl Merger<'_> {
             && first.trim_start().starts_with('[')
             && self.start.first_line_codes.iter().any(|c| c == "data_type")
         {
-            self.add(Finding::file_error("json_array_not_jsonl", "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
+            self.add(Finding::file_error(Code::JsonArrayNotJsonl, "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
         }
         self.minority_formats();
         let n = self.report.valid_examples;
         let low = self.stats.low_trainable();
         if n > 0 && low * 2 > n {
-            self.add(Finding::file_warning("mostly_untrainable", format!("{} of {} train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.", number_format::count(low as f64), number_format::counted(n, "example", "examples"))));
+            self.add(Finding::file_warning(Code::MostlyUntrainable, format!("{} of {} train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.", number_format::count(low as f64), number_format::counted(n, "example", "examples"))));
         }
         if let Some(p) = self.options.provider {
             let mut found = Vec::new();
@@ -646,7 +635,7 @@ impl Merger<'_> {
             .unwrap_or(MIN_EXAMPLES);
         if n < min {
             self.add(Finding::file_error(
-                "too_few_examples",
+                Code::TooFewExamples,
                 format!(
                     "{}; the target provider requires at least {}, and 100+ are recommended.",
                     number_format::counted(n, "valid example", "valid examples"),
@@ -654,7 +643,7 @@ impl Merger<'_> {
                 ),
             ));
         } else if n < RECOMMENDED_EXAMPLES {
-            self.add(Finding::file_warning("few_examples", format!("{}; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).", number_format::counted(n, "valid example", "valid examples"))));
+            self.add(Finding::file_warning(Code::FewExamples, format!("{}; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).", number_format::counted(n, "valid example", "valid examples"))));
         }
     }
 
@@ -683,9 +672,9 @@ impl Merger<'_> {
             // In a chat file such a line has no "messages": the notebook's
             // `missing_messages_list`, so counts compare one to one.
             let code = if main == Format::Chat.label() {
-                "missing_messages_list"
+                Code::MissingMessagesList
             } else {
-                "format_differs"
+                Code::FormatDiffers
             };
             for &n in &lines {
                 self.add_on_line(Finding::error(
@@ -696,7 +685,7 @@ impl Merger<'_> {
                 ));
             }
             if let Some(extra) = count.checked_sub(lines.len()).filter(|e| *e > 0) {
-                *self.report.error_counts.entry(code).or_default() += extra;
+                *self.report.error_counts.entry(code.as_str()).or_default() += extra;
             }
             let shown: Vec<String> = lines
                 .iter()
@@ -711,7 +700,7 @@ impl Merger<'_> {
             ));
         }
         self.add(Finding::file_error(
-            "mixed_formats",
+            Code::MixedFormats,
             format!(
                 "Several formats in one file: most lines ({}) are {main}, but {}. Use one format throughout.",
                 number_format::count(self.report.formats[main] as f64),
@@ -723,31 +712,31 @@ impl Merger<'_> {
 
 /// Recognises, from its first bytes, a file that is not JSONL text at all,
 /// so the report says what it is instead of only "not JSON" on every line.
-fn not_jsonl_text(head: &[u8]) -> Option<(&'static str, &'static str)> {
+fn not_jsonl_text(head: &[u8]) -> Option<(Code, &'static str)> {
     let starts = |magic: &[u8]| head.starts_with(magic);
     if starts(b"\xFF\xFE") || starts(b"\xFE\xFF") {
         Some((
-            "utf16_file",
+            Code::Utf16File,
             "The file is UTF-16 text (what Windows Notepad calls \"Unicode\"). Save it as UTF-8 and check it again.",
         ))
     } else if starts(b"\x1F\x8B") {
         Some((
-            "compressed_file",
+            Code::CompressedFile,
             "The file is gzip-compressed. Decompress it first (gunzip, or open and save it), then check the .jsonl inside.",
         ))
     } else if starts(b"PK\x03\x04") {
         Some((
-            "zip_file",
+            Code::ZipFile,
             "The file is a ZIP archive (or an Excel or Word document, which are ZIP files). Export the data as JSONL: one JSON object per line.",
         ))
     } else if starts(b"%PDF") {
         Some((
-            "pdf_file",
+            Code::PdfFile,
             "The file is a PDF, not JSONL. Export the training data as JSONL: one JSON object per line.",
         ))
     } else if head.len() >= 4 && head[..4].iter().filter(|b| **b == 0).count() >= 2 {
         Some((
-            "binary_file",
+            Code::BinaryFile,
             "The file holds binary data (NUL bytes), not JSONL text. Pick the .jsonl file itself.",
         ))
     } else {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use bpe_openai::Tokenizer;
 
 use crate::core::dataset::container::Container;
-use crate::core::dataset::finding::{Finding, Severity};
+use crate::core::dataset::finding::{Code, Finding, Severity};
 use crate::core::dataset::framing::RawLine;
 use crate::core::dataset::part::{self, PartRange, PartValidator};
 use crate::core::dataset::providers::Provider;
@@ -200,10 +200,10 @@ pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) 
         if let Some(t) = tokens {
             let n = line.number;
             if t.trainable == 0 {
-                found.push(Finding::warning(n, "no_trainable_tokens", None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
+                found.push(Finding::warning(n, Code::NoTrainableTokens, None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
             }
             if let Some(limit) = options.max_tokens_per_example.filter(|l| t.total > *l) {
-                found.push(Finding::warning(n, "too_many_tokens", None, format!("{} tokens, over the limit of {} per example: the end will be truncated in training. Shorten or split the example.", number_format::count(t.total as f64), number_format::count(limit as f64))));
+                found.push(Finding::warning(n, Code::TooManyTokens, None, format!("{} tokens, over the limit of {} per example: the end will be truncated in training. Shorten or split the example.", number_format::count(t.total as f64), number_format::count(limit as f64))));
             }
         }
     }
@@ -423,7 +423,7 @@ mod tests {
             .findings
             .iter()
             .filter(|f| f.line == Some(1))
-            .map(|f| (f.code, f.severity))
+            .map(|f| (f.code.as_str(), f.severity))
             .collect();
         assert_eq!(on_line, vec![("key_not_supported", Severity::Error)]);
     }
