@@ -44,6 +44,8 @@ else
   echo "setup-tiktoken failed: the reference comparison is skipped" >&2
 fi
 cargo bench --bench dataset --locked
+stage "benchmark: crafted 64 MiB lines, native (prints time and peak memory)"
+cargo bench --bench crafted_line --locked
 
 stage "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web --locked

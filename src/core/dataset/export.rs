@@ -17,7 +17,7 @@ use crate::core::dataset::convert::{from_chat, to_chat};
 use crate::core::dataset::example_source::{Batch, ExampleSource};
 use crate::core::dataset::finding::Code;
 use crate::core::dataset::framing::RawLine;
-use crate::core::dataset::json_elements::{Item, Shape, split_bytes};
+use crate::core::dataset::json_elements::{Item, JsonElements, Shape};
 use crate::core::dataset::report::{ValidatorOptions, analyse};
 use crate::core::dataset::validate_line::Format;
 /// Share of examples in the test part of a split.
@@ -264,16 +264,16 @@ impl Exporter {
             }
             if bytes.starts_with(b"[") {
                 // A JSON array on one line (a one-line file is JSONL to the
-                // report, which names it an array): its elements.
-                for item in split_bytes(Shape::Array, bytes) {
-                    match item {
-                        Item::Element(e) => write_json(&e.bytes, out),
-                        Item::Error { message, .. } => {
-                            self.broken
-                                .get_or_insert(format!("Line {}: {message}", line.number));
-                        }
-                    }
+                // report, which names it an array): its elements, streamed
+                // one by one (never all of them at once, nor a parsed tree).
+                let mut splitter = JsonElements::new(Shape::Array);
+                let mut items = Vec::new();
+                for piece in bytes.chunks(1 << 16) {
+                    splitter.push(piece, &mut items);
+                    self.write_items(line.number, &mut items, out);
                 }
+                splitter.finish(&mut items);
+                self.write_items(line.number, &mut items, out);
             } else {
                 write_json(bytes, out);
             }
@@ -303,6 +303,21 @@ impl Exporter {
             None => out[target].extend_from_slice(a.line.bytes.trim_ascii()),
         }
         out[target].push(b'\n');
+    }
+}
+
+impl Exporter {
+    /// Writes the elements split so far from the array on line `number`.
+    fn write_items(&mut self, number: usize, items: &mut Vec<Item>, out: &mut [Vec<u8>]) {
+        for item in items.drain(..) {
+            match item {
+                Item::Element(e) => write_json(&e.bytes, out),
+                Item::Error { message, .. } => {
+                    self.broken
+                        .get_or_insert(format!("Line {number}: {message}"));
+                }
+            }
+        }
     }
 }
 
@@ -465,6 +480,37 @@ mod tests {
         assert!(err.contains("Line 3") && err.contains("line 3"), "{err}");
         let err = export_bytes(ExportKind::ToJsonl, b"question,answer\na,b\n", 0, 0).unwrap_err();
         assert!(err.contains("\"question\""), "{err}");
+    }
+
+    /// One huge element of a JSON array is bounded as a line is: the
+    /// report refuses it before parsing (at the element's line), and the
+    /// conversion to JSONL copies it through, element by element, without
+    /// a parsed tree.
+    #[test]
+    fn a_huge_array_element_is_bounded_like_a_line() {
+        use crate::core::dataset::finding::Code;
+        use crate::core::dataset::validate_line::MAX_JSON_VALUES_PER_LINE;
+        let huge = format!(
+            "{{\"messages\":[{}1]}}",
+            "1,".repeat(MAX_JSON_VALUES_PER_LINE)
+        );
+        let small = r#"{"prompt":"a","completion":"b"}"#;
+        for doc in [
+            format!("[\n{small},\n{huge},\n{small}\n]\n"),
+            format!("[{small},{huge},{small}]\n"),
+        ] {
+            let r = validate_bytes(doc.as_bytes(), None);
+            let f = r
+                .findings
+                .iter()
+                .find(|f| f.code == Code::TooManyValues)
+                .expect("the huge element is refused");
+            let at = if doc.starts_with("[\n") { 3 } else { 1 };
+            assert_eq!(f.line, Some(at), "{}", f.message);
+            assert_eq!(r.error_counts["too_many_values"], 1);
+            let out = export_bytes(ExportKind::ToJsonl, doc.as_bytes(), 0, 0).unwrap();
+            assert_eq!(out[0], format!("{small}\n{huge}\n{small}\n").into_bytes());
+        }
     }
 
     fn same_examples(original: &[u8]) {

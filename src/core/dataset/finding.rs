@@ -240,6 +240,129 @@ impl Finding {
     }
 }
 
+/// Findings kept per line; more on one line are counted, not listed (see
+/// [`Findings`]). A line with more than this many problems is broken in one
+/// repeated way, and the first hundred say how.
+pub const MAX_FINDINGS_PER_LINE: usize = 100;
+
+/// Where a line's checks put their findings: the first `cap` are kept, the
+/// rest only counted by code and severity, so a line with millions of
+/// problems costs no more memory than one with a hundred. Use
+/// [`Findings::push_with`] where a message is costly to build: beyond the
+/// cap it is never built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Findings {
+    kept: Vec<Finding>,
+    cap: usize,
+    /// Counts of the findings beyond the cap, by code and severity.
+    beyond: std::collections::BTreeMap<(Code, Severity), usize>,
+}
+
+impl Default for Findings {
+    fn default() -> Self {
+        Findings::with_cap(MAX_FINDINGS_PER_LINE)
+    }
+}
+
+impl Findings {
+    /// A sink that keeps at most `cap` findings.
+    pub fn with_cap(cap: usize) -> Findings {
+        Findings {
+            kept: Vec::new(),
+            cap,
+            beyond: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// Adds a finding: kept while under the cap, else only counted.
+    pub fn push(&mut self, f: Finding) {
+        if self.kept.len() < self.cap {
+            self.kept.push(f);
+        } else {
+            *self.beyond.entry((f.code, f.severity)).or_default() += 1;
+        }
+    }
+
+    /// Adds a finding built by `make` only when it will be kept; beyond the
+    /// cap only its `code` and `severity` are counted.
+    pub fn push_with(&mut self, code: Code, severity: Severity, make: impl FnOnce() -> Finding) {
+        if self.kept.len() < self.cap {
+            self.kept.push(make());
+        } else {
+            *self.beyond.entry((code, severity)).or_default() += 1;
+        }
+    }
+
+    /// The kept findings.
+    pub fn kept(&self) -> &[Finding] {
+        &self.kept
+    }
+
+    /// Every finding added, kept or counted.
+    pub fn total(&self) -> usize {
+        self.kept.len() + self.beyond.values().sum::<usize>()
+    }
+
+    /// Whether any finding added (kept or counted) is an error.
+    pub fn has_error(&self) -> bool {
+        self.kept.iter().any(|f| f.severity == Severity::Error)
+            || self.beyond.keys().any(|(_, s)| *s == Severity::Error)
+    }
+
+    /// The findings beyond the cap, counted by code and severity (in code
+    /// order); empty when every finding was kept.
+    pub fn counts_beyond_cap(&self) -> Vec<(Code, Severity, usize)> {
+        self.beyond.iter().map(|(&(c, s), &n)| (c, s, n)).collect()
+    }
+
+    /// Keeps only the kept findings for which `keep` holds (the counted
+    /// ones stay counted).
+    pub fn retain(&mut self, keep: impl FnMut(&Finding) -> bool) {
+        self.kept.retain(keep);
+    }
+
+    /// The kept findings, with one more on `line` when some were not
+    /// listed (code [`Code::FindingsNotListed`], a warning, saying how
+    /// many), and the counts of those not listed.
+    pub fn finish(self, line: usize) -> (Vec<Finding>, Vec<(Code, Severity, usize)>) {
+        let unlisted = self.counts_beyond_cap();
+        let mut kept = self.kept;
+        let more: usize = unlisted.iter().map(|(_, _, n)| n).sum();
+        if more > 0 {
+            kept.push(Finding::warning(
+                line,
+                Code::FindingsNotListed,
+                None,
+                format!(
+                    "…and {} more {} on this line (codes counted in the totals). The line repeats one mistake: fix the ones listed and check it again.",
+                    crate::core::number_format::count(more as f64),
+                    if more == 1 { "problem" } else { "problems" }
+                ),
+            ));
+        }
+        (kept, unlisted)
+    }
+}
+
+/// The kept findings, in the order they were added (with a cap of at least
+/// one, none kept means none found).
+impl std::ops::Deref for Findings {
+    type Target = [Finding];
+
+    fn deref(&self) -> &[Finding] {
+        &self.kept
+    }
+}
+
+impl<'a> IntoIterator for &'a Findings {
+    type Item = &'a Finding;
+    type IntoIter = std::slice::Iter<'a, Finding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.kept.iter()
+    }
+}
+
 /// Where a finding is, in words: "line 6" or "whole file".
 pub fn place(line: Option<usize>) -> String {
     match line {
@@ -298,5 +421,42 @@ mod tests {
         assert_eq!(Code::MixedFormats.as_str(), "mixed_formats");
         assert_eq!(Code::InvalidJson.to_string(), "invalid_json");
         assert_eq!(Code::ALL.len(), 67);
+    }
+
+    #[test]
+    fn findings_beyond_the_cap_are_counted_not_kept() {
+        let mut out = Findings::with_cap(2);
+        for _ in 0..5 {
+            out.push(Finding::warning(1, Code::BlankLine, None, "x"));
+        }
+        let mut built = 0;
+        for _ in 0..3 {
+            out.push_with(Code::DataType, Severity::Error, || {
+                built += 1;
+                Finding::error(1, Code::DataType, None, "y")
+            });
+        }
+        assert_eq!(built, 0, "no message is built beyond the cap");
+        assert_eq!(out.kept().len(), 2);
+        assert_eq!(out.total(), 8);
+        assert!(out.has_error());
+        assert_eq!(
+            out.counts_beyond_cap(),
+            vec![
+                (Code::BlankLine, Severity::Warning, 3),
+                (Code::DataType, Severity::Error, 3)
+            ]
+        );
+        let (kept, unlisted) = out.finish(1);
+        assert_eq!(kept.len(), 3);
+        assert_eq!(kept[2].code, Code::FindingsNotListed);
+        assert!(
+            kept[2]
+                .message
+                .starts_with("…and 6 more problems on this line")
+        );
+        assert_eq!(unlisted.len(), 2);
+        let (kept, unlisted) = Findings::default().finish(1);
+        assert!(kept.is_empty() && unlisted.is_empty());
     }
 }

@@ -343,6 +343,7 @@ impl PartValidator {
         let Analysed {
             line,
             found,
+            unlisted,
             format,
             value,
             has_error,
@@ -350,6 +351,13 @@ impl PartValidator {
             key,
         } = a;
         self.part.lines = line.number;
+        for (code, severity, n) in unlisted {
+            let counts = match severity {
+                Severity::Error => &mut self.part.error_counts,
+                Severity::Warning => &mut self.part.warning_counts,
+            };
+            *counts.entry(code).or_default() += n;
+        }
         if line.number == 1 && self.range.index == 0 {
             self.start.first_line_has_cr = line.bytes.contains(&b'\r');
             self.start.first_line_codes = found.iter().map(|f| f.code).collect();

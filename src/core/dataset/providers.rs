@@ -13,7 +13,7 @@
 
 use serde_json::Value;
 
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 use crate::core::dataset::validate_line::{Format, ROLES};
 use crate::core::number_format;
 
@@ -239,13 +239,7 @@ impl Provider {
     }
 
     /// Provider-specific findings on one valid example.
-    pub fn check_example(
-        &self,
-        line: usize,
-        format: Format,
-        value: &Value,
-        out: &mut Vec<Finding>,
-    ) {
+    pub fn check_example(&self, line: usize, format: Format, value: &Value, out: &mut Findings) {
         if format != Format::Chat {
             return;
         }
@@ -521,7 +515,7 @@ mod tests {
             serde_json::from_str(r#"{"messages":[{"role":"user","content":"x"}],"functions":[]}"#)
                 .unwrap();
         // Together rejects keys it does not list.
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         by_id("together")
             .unwrap()
             .check_example(1, Format::Chat, &v, &mut out);
@@ -531,7 +525,7 @@ mod tests {
             crate::core::dataset::finding::Severity::Error
         );
         // The generic target warns instead.
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         by_id("generic")
             .unwrap()
             .check_example(1, Format::Chat, &v, &mut out);
@@ -549,7 +543,7 @@ mod tests {
             r#"{"messages":[{"role":"developer","content":"x"}],"metadata":1}"#,
         )
         .unwrap();
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         openai.check_example(3, Format::Chat, &v, &mut out);
         let codes: Vec<&str> = out.iter().map(|f| f.code.as_str()).collect();
         assert_eq!(codes, ["key_not_supported", "role_not_supported"]);

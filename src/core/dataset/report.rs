@@ -16,7 +16,7 @@ use std::sync::Arc;
 use bpe_openai::Tokenizer;
 
 use crate::core::dataset::container::Container;
-use crate::core::dataset::finding::{Code, Finding, Severity};
+use crate::core::dataset::finding::{Code, Finding, Findings, Severity};
 use crate::core::dataset::framing::RawLine;
 use crate::core::dataset::part::{self, PartRange, PartValidator};
 use crate::core::dataset::providers::Provider;
@@ -173,7 +173,15 @@ impl DatasetValidator {
 /// lines can be analysed in parallel and aggregated in order.
 pub(crate) struct Analysed {
     pub(crate) line: RawLine,
+    /// The line's findings: at most [`MAX_FINDINGS_PER_LINE`](crate::core::dataset::finding::MAX_FINDINGS_PER_LINE) of the
+    /// checks', then one `findings_not_listed` warning when more were found.
     pub(crate) found: Vec<Finding>,
+    /// The findings beyond [`MAX_FINDINGS_PER_LINE`](crate::core::dataset::finding::MAX_FINDINGS_PER_LINE), never built: how many
+    /// of each code and severity. Not in `found`, so the aggregator adds
+    /// them to `error_counts` / `warning_counts` for exact totals. Empty
+    /// for almost every line. (Repeats among them are not merged as
+    /// [`drop_contradicted_warnings`] merges the listed ones.)
+    pub(crate) unlisted: Vec<(Code, Severity, usize)>,
     pub(crate) format: Option<Format>,
     pub(crate) value: Option<serde_json::Value>,
     /// An error on the line itself (repeats and overlap are warnings).
@@ -185,14 +193,14 @@ pub(crate) struct Analysed {
 
 /// Checks one line on its own, as the report and the exports both do.
 pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) -> Analysed {
-    let mut found = Vec::new();
+    let mut found = Findings::default();
     let result = validate_line(&line, is_last, options.expected, &mut found);
     let mut tokens = None;
     if let (Some(format), Some(value)) = (result.format, &result.value) {
         if let Some(p) = options.provider {
             p.check_example(line.number, format, value, &mut found);
         }
-        if !found.iter().any(|f| f.severity == Severity::Error) {
+        if !found.has_error() {
             tokens = options
                 .tokenizer
                 .map(|(t, _)| count_example(format, value, t));
@@ -208,11 +216,13 @@ pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) 
         }
     }
     drop_contradicted_warnings(&mut found);
-    let has_error = found.iter().any(|f| f.severity == Severity::Error);
+    let has_error = found.has_error();
+    let (found, unlisted) = found.finish(line.number);
     Analysed {
         key: example_hash(&line.bytes),
         line,
         found,
+        unlisted,
         format: result.format,
         value: result.value,
         has_error,
@@ -224,16 +234,16 @@ pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) 
 /// "OpenAI does not accept the key" beside "unknown key, accepted"): the
 /// warning is dropped when an error on the line names the same field, and a
 /// finding repeated with the same code and field is kept once.
-fn drop_contradicted_warnings(found: &mut Vec<Finding>) {
+fn drop_contradicted_warnings(found: &mut Findings) {
     let erred: HashSet<&str> = found
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .filter_map(|f| f.field.as_deref())
         .collect();
-    if erred.is_empty() && found.len() < 2 {
+    if erred.is_empty() && found.kept().len() < 2 {
         return;
     }
-    let mut keep = Vec::with_capacity(found.len());
+    let mut keep = Vec::with_capacity(found.kept().len());
     let mut seen = HashSet::new();
     for f in found.iter() {
         let contradicted = f.severity == Severity::Warning

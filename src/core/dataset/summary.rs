@@ -114,8 +114,10 @@ impl ReportJson {
             out.push_str(&format!(
                 "{},{},{},{},{}\n",
                 f.line.map(|n| n.to_string()).unwrap_or_default(),
-                f.severity,
-                f.code,
+                // Every text through the one CSV writer: code and severity
+                // come from a saved record too, which may hold any text.
+                csv::field(&f.severity),
+                csv::field(&f.code),
                 csv::field(f.field.as_deref().unwrap_or("")),
                 csv::field(&f.message)
             ));
@@ -232,5 +234,12 @@ mod tests {
             row.ends_with(",'=HYPERLINK(1),\"say \"\"hi\"\", then stop\""),
             "{row}"
         );
+        // A tab or a carriage return before a formula is defused too, in
+        // every text column (a saved record may hold any code text).
+        hostile.errors[0].field = Some("\t=1".into());
+        hostile.errors[0].message = "\r=1".into();
+        hostile.errors[0].code = "=cmd()".into();
+        let csv = hostile.findings_csv();
+        assert!(csv.contains(",error,'=cmd(),'\t=1,\"'\r=1\"\n"), "{csv:?}");
     }
 }

@@ -17,13 +17,13 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate, unknown_top_level_keys};
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 
 /// The keys a Bedrock Claude line may carry.
 pub const BEDROCK_TOP_KEYS: [&str; 2] = ["system", "messages"];
 const MESSAGE_KEYS: [&str; 2] = ["role", "content"];
 
-pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec<Finding>) {
+pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Findings) {
     unknown_top_level_keys(n, "bedrock", object, &BEDROCK_TOP_KEYS, out);
     if let Some(system) = object.get("system").filter(|s| !s.is_string()) {
         out.push(Finding::error(

@@ -5,8 +5,10 @@
 
 use serde_json::{Map, Value};
 
+use std::collections::HashSet;
+
 use super::{kind_of, truncate};
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 
 /// The chat roles OpenAI's API knows (a provider may accept fewer).
 pub const ROLES: [&str; 6] = [
@@ -35,7 +37,7 @@ pub const CHAT_TOP_KEYS: [&str; 5] = [
     "metadata",
 ];
 
-pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Finding>) {
+pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Findings) {
     for key in object.keys() {
         if !CHAT_TOP_KEYS.contains(&key.as_str()) {
             out.push(Finding::warning(
@@ -70,7 +72,10 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
             return;
         }
     };
-    let mut call_ids: Vec<String> = Vec::new();
+    // The ids of the calls made so far: one set, so a line with many tool
+    // messages is checked in linear time (a list searched per message was
+    // quadratic).
+    let mut call_ids: HashSet<&str> = HashSet::new();
     let mut previous_role: Option<&str> = None;
     let mut systems = 0;
     let mut has_assistant = false;
@@ -171,7 +176,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         }
         if role == Some("tool") {
             match m.get("tool_call_id").and_then(Value::as_str) {
-                Some(id) if call_ids.iter().any(|c| c == id) => {}
+                Some(id) if call_ids.contains(id) => {}
                 Some(id) => out.push(Finding::error(
                     n,
                     Code::UnknownToolCallId,
@@ -223,7 +228,7 @@ pub(super) fn check_content(
     path: &str,
     m: &Map<String, Value>,
     has_calls: bool,
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) {
     let field = Some(format!("{path}.content"));
     match m.get("content") {
@@ -276,7 +281,7 @@ pub(super) fn check_content(
     }
 }
 
-pub(super) fn check_part(n: usize, path: &str, part: &Value, out: &mut Vec<Finding>) {
+pub(super) fn check_part(n: usize, path: &str, part: &Value, out: &mut Findings) {
     let kind = part.get("type").and_then(Value::as_str);
     match kind {
         Some("text") => {
@@ -333,13 +338,13 @@ pub(super) fn check_part(n: usize, path: &str, part: &Value, out: &mut Vec<Findi
     }
 }
 
-pub(super) fn check_assistant(
+pub(super) fn check_assistant<'a>(
     n: usize,
     k: usize,
     path: &str,
-    m: &Map<String, Value>,
-    call_ids: &mut Vec<String>,
-    out: &mut Vec<Finding>,
+    m: &'a Map<String, Value>,
+    call_ids: &mut HashSet<&'a str>,
+    out: &mut Findings,
 ) {
     if let Some(w) = m.get("weight")
         && !(w.as_f64() == Some(0.0) || w.as_f64() == Some(1.0))
@@ -373,7 +378,9 @@ pub(super) fn check_assistant(
             for (c, call) in calls.iter().enumerate() {
                 let cpath = format!("{path}.tool_calls[{c}]");
                 match call.get("id").and_then(Value::as_str) {
-                    Some(id) if !id.is_empty() => call_ids.push(id.to_string()),
+                    Some(id) if !id.is_empty() => {
+                        call_ids.insert(id);
+                    }
                     _ => out.push(Finding::error(
                         n,
                         Code::MalformedToolCall,

@@ -17,7 +17,7 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate, unknown_top_level_keys};
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 
 /// The keys a Vertex AI tuning line may carry.
 pub const GEMINI_TOP_KEYS: [&str; 3] = ["contents", "systemInstruction", "tools"];
@@ -31,7 +31,7 @@ const PART_KINDS: [&str; 5] = [
     "functionResponse",
 ];
 
-pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<Finding>) {
+pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Findings) {
     unknown_top_level_keys(n, "vertex", object, &GEMINI_TOP_KEYS, out);
     if let Some(system) = object.get("systemInstruction") {
         match system.as_object() {
@@ -180,7 +180,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
     }
 }
 
-fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Finding>) {
+fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Findings) {
     let field = Some(format!("{path}.parts"));
     let parts = match parts {
         Some(Value::Array(p)) if !p.is_empty() => p,

@@ -37,7 +37,7 @@ use string_fields::check_strings;
 
 use serde_json::{Map, Value};
 
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 use crate::core::dataset::framing::RawLine;
 
 /// The training-data formats tunewise recognises.
@@ -139,13 +139,50 @@ pub struct LineReport {
     pub value: Option<Value>,
 }
 
+/// The most JSON values (object keys counted as values) one line may hold
+/// before it is parsed. Parsing builds a tree of about 30 to 100 bytes per
+/// value, so a 64 MiB line of `[1,1,1,…]` (32 million values) would need
+/// about a gigabyte; this bound keeps any line's tree to a few tens of
+/// megabytes. Real training examples hold at most tens of thousands of
+/// values (a long conversation with tool calls included), well below it.
+pub const MAX_JSON_VALUES_PER_LINE: usize = 200_000;
+
+/// How many JSON values `bytes` holds, counted without parsing: one per
+/// `{`, `[`, `,` and `:` outside strings, plus one. For valid JSON this is
+/// the number of values and keys (an empty `{}` or `[]` counts one more);
+/// for any bytes it is a cheap upper bound of what a parser would build.
+/// One pass, no allocation.
+pub fn count_json_values(bytes: &[u8]) -> usize {
+    let mut count = 1;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' | b',' | b':' => count += 1,
+                _ => {}
+            }
+        }
+    }
+    count
+}
+
 /// Checks `line` (in `expected` format, or whatever it looks like when
 /// `None`), appending findings to `out`.
 pub fn validate_line(
     line: &RawLine,
     is_last: bool,
     expected: Option<Format>,
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) -> LineReport {
     let n = line.number;
     if line.too_long {
@@ -184,6 +221,20 @@ pub fn validate_line(
             Code::BlankLine,
             None,
             "Blank line. Remove it: JSONL needs exactly one JSON object per line.",
+        ));
+        return LineReport::default();
+    }
+    let values = count_json_values(text.as_bytes());
+    if values > MAX_JSON_VALUES_PER_LINE {
+        out.push(Finding::error(
+            n,
+            Code::TooManyValues,
+            None,
+            format!(
+                "The line holds {} JSON values (keys included), over the {} one line may hold, so it was not checked further. A training example holds at most tens of thousands: split the line into several examples, or remove what repeats.",
+                crate::core::number_format::count(values as f64),
+                crate::core::number_format::count(MAX_JSON_VALUES_PER_LINE as f64)
+            ),
         ));
         return LineReport::default();
     }
@@ -294,7 +345,7 @@ pub(super) fn unknown_top_level_keys(
     provider_id: &str,
     object: &Map<String, Value>,
     allowed: &[&str],
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) {
     let provider = crate::core::dataset::providers::by_id(provider_id);
     let name = provider.map_or(provider_id, |p| p.name);
@@ -340,9 +391,106 @@ mod tests {
         let Some(first) = lines.first() else {
             return (None, Vec::new());
         };
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         let r = validate_line(first, true, None, &mut out);
         (r.format, out.iter().map(|f| f.code.as_str()).collect())
+    }
+
+    #[test]
+    fn values_are_counted_outside_strings_only() {
+        assert_eq!(count_json_values(b"1"), 1);
+        assert_eq!(count_json_values(b"[1,2,3]"), 4);
+        assert_eq!(count_json_values(br#"{"a":1,"b":[true]}"#), 6);
+        assert_eq!(count_json_values(br#"{"a":"x,y:{[\",]"}"#), 3);
+        assert_eq!(count_json_values(b""), 1);
+    }
+
+    #[test]
+    fn a_line_with_too_many_values_is_refused_before_parsing() {
+        let n = MAX_JSON_VALUES_PER_LINE + 10;
+        let text = format!("{{\"messages\":[{}1]}}", "1,".repeat(n));
+        let (format, codes) = check(&text);
+        assert_eq!((format, codes), (None, vec!["too_many_values"]));
+        let mut out = Findings::default();
+        let (lines, _) = split_all(text.as_bytes(), 1 << 24);
+        validate_line(&lines[0], true, None, &mut out);
+        assert!(
+            out[0].message.contains("200,014 JSON values"),
+            "{}",
+            out[0].message
+        );
+        assert!(out[0].message.contains("split"));
+        // At the bound, the line is parsed and checked as usual.
+        let text = format!(
+            "{{\"messages\":[{}{{\"role\":\"user\",\"content\":\"q\"}},{{\"role\":\"assistant\",\"content\":\"a\"}}]}}",
+            "{},".repeat(1_000)
+        );
+        assert_eq!(check(&text).0, Some(Format::Chat));
+    }
+
+    #[test]
+    fn findings_on_one_line_are_capped_and_counted() {
+        use crate::core::dataset::finding::{Code, MAX_FINDINGS_PER_LINE, Severity};
+        use crate::core::dataset::report::{ValidatorOptions, analyse};
+        let n = 5_000;
+        let text = format!(
+            "{{\"messages\":[{}{{\"role\":\"user\",\"content\":\"q\"}},{{\"role\":\"assistant\",\"content\":\"a\"}}]}}",
+            "1,".repeat(n)
+        );
+        let (lines, _) = split_all(text.as_bytes(), 1 << 24);
+        let a = analyse(&ValidatorOptions::default(), lines[0].clone(), true);
+        let unlisted: usize = a.unlisted.iter().map(|(_, _, k)| k).sum();
+        assert_eq!(unlisted + MAX_FINDINGS_PER_LINE, n);
+        assert!(a.has_error);
+        assert_eq!(
+            a.unlisted,
+            vec![(Code::DataType, Severity::Error, n - MAX_FINDINGS_PER_LINE)]
+        );
+        // The report's counts stay exact.
+        let r = crate::core::dataset::report::validate_bytes(text.as_bytes(), None);
+        assert_eq!(r.error_counts["data_type"], n);
+        let listed = r.findings.iter().filter(|f| f.line == Some(1)).count();
+        assert_eq!(listed, MAX_FINDINGS_PER_LINE + 1);
+        let more = r
+            .findings
+            .iter()
+            .find(|f| f.code == Code::FindingsNotListed)
+            .expect("says how many more");
+        assert!(
+            more.message
+                .starts_with("…and 4,900 more problems on this line"),
+            "{}",
+            more.message
+        );
+    }
+
+    #[test]
+    fn tool_call_ids_are_matched_in_linear_time() {
+        // 5,000 calls answered in order (within MAX_JSON_VALUES_PER_LINE).
+        let n = 5_000;
+        let mut m =
+            String::from(r#"{"role":"user","content":"q"},{"role":"assistant","tool_calls":["#);
+        for i in 0..n {
+            if i > 0 {
+                m.push(',');
+            }
+            m.push_str(&format!(
+                r#"{{"id":"c{i}","type":"function","function":{{"name":"f","arguments":"{{}}"}}}}"#
+            ));
+        }
+        m.push_str("]}");
+        for i in 0..n {
+            m.push_str(&format!(
+                r#",{{"role":"tool","tool_call_id":"c{i}","content":"r"}}"#
+            ));
+        }
+        m.push_str(r#",{"role":"assistant","content":"a"}"#);
+        let text = format!(r#"{{"messages":[{m}]}}"#);
+        let start = std::time::Instant::now();
+        let (format, codes) = check(&text);
+        assert_eq!(format, Some(Format::Chat));
+        assert!(!codes.contains(&"unknown_tool_call_id"), "{codes:?}");
+        assert!(start.elapsed().as_secs() < 5);
     }
 
     #[test]
@@ -424,7 +572,7 @@ mod tests {
             vec!["truncated_last_line"]
         );
         let (lines, _) = split_all(b"\xff\xfe{}\n", 64);
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         validate_line(&lines[0], false, None, &mut out);
         assert_eq!(out[0].code, "invalid_utf8");
         assert!(out[0].message.contains("byte 1"));
@@ -468,14 +616,14 @@ mod tests {
 
     fn check_as(text: &str, format: Format) -> Vec<&'static str> {
         let (lines, _) = split_all(text.as_bytes(), 1 << 20);
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         validate_line(&lines[0], true, Some(format), &mut out);
         out.iter().map(|f| f.code.as_str()).collect()
     }
 
     fn severity_of(text: &str, code: &str) -> Option<crate::core::dataset::finding::Severity> {
         let (lines, _) = split_all(text.as_bytes(), 1 << 20);
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         validate_line(&lines[0], true, None, &mut out);
         out.iter().find(|f| f.code == code).map(|f| f.severity)
     }
@@ -638,7 +786,7 @@ mod tests {
         #[test]
         fn no_bytes_make_it_panic(data in proptest::collection::vec(any::<u8>(), 0..300)) {
             let (lines, _) = split_all(&data, 128);
-            let mut out = Vec::new();
+            let mut out = Findings::default();
             let count = lines.len();
             for (i, l) in lines.iter().enumerate() {
                 validate_line(l, i + 1 == count, None, &mut out);
@@ -651,7 +799,7 @@ mod tests {
         #[test]
         fn no_provider_format_json_makes_it_panic(text in r#"\{("(contents|systemInstruction|parts|role|text|fileData|model|user|system|messages|content|schemaVersion|assistant|image|video)"|[:,\[\]\{\}0-9 ]|"[a-z]{0,4}"|null|true){0,40}\}?"#) {
             let (lines, _) = split_all(text.as_bytes(), 1 << 16);
-            let mut out = Vec::new();
+            let mut out = Findings::default();
             for l in &lines {
                 for f in [None, Some(Format::Gemini), Some(Format::Bedrock), Some(Format::Nova)] {
                     validate_line(l, true, f, &mut out);
@@ -662,7 +810,7 @@ mod tests {
         #[test]
         fn no_json_makes_it_panic(text in r#"\{("(messages|role|content|tool_calls|id|function|name|arguments|weight|type|image_url|url|text)"|[:,\[\]\{\}0-9 ]|"[a-z]{0,4}"|null|true){0,40}\}?"#) {
             let (lines, _) = split_all(text.as_bytes(), 1 << 16);
-            let mut out = Vec::new();
+            let mut out = Findings::default();
             for l in &lines {
                 validate_line(l, true, None, &mut out);
             }

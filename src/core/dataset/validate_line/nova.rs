@@ -20,7 +20,7 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate, unknown_top_level_keys};
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 
 /// The keys a Nova line may carry.
 pub const NOVA_TOP_KEYS: [&str; 3] = ["schemaVersion", "system", "messages"];
@@ -37,7 +37,7 @@ const RESERVED: [&str; 7] = [
     "[EOS]",
 ];
 
-fn reserved(n: usize, path: &str, text: &str, out: &mut Vec<Finding>) {
+fn reserved(n: usize, path: &str, text: &str, out: &mut Findings) {
     if let Some(word) = RESERVED.iter().find(|w| text.contains(**w)) {
         out.push(Finding::error(
             n,
@@ -48,7 +48,7 @@ fn reserved(n: usize, path: &str, text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Finding>) {
+pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Findings) {
     unknown_top_level_keys(n, "bedrock-nova", object, &NOVA_TOP_KEYS, out);
     match object.get("schemaVersion") {
         Some(Value::String(_)) | None => {}

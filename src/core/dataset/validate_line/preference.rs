@@ -5,9 +5,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 
-pub(super) fn check_preference(n: usize, object: &Map<String, Value>, out: &mut Vec<Finding>) {
+pub(super) fn check_preference(n: usize, object: &Map<String, Value>, out: &mut Findings) {
     match object.get("input").and_then(Value::as_object) {
         Some(input)
             if input

@@ -5,9 +5,9 @@
 use serde_json::{Map, Value};
 
 use super::truncate;
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 
-pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Vec<Finding>) {
+pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Findings) {
     let Some(turns) = object
         .get("conversations")
         .and_then(Value::as_array)

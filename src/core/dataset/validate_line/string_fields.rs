@@ -6,14 +6,14 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate};
-use crate::core::dataset::finding::{Code, Finding};
+use crate::core::dataset::finding::{Code, Finding, Findings};
 
 pub(super) fn check_strings(
     n: usize,
     object: &Map<String, Value>,
     required: &[&str],
     optional: &[&str],
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) {
     for key in required {
         match object.get(*key) {
