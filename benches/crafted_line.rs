@@ -67,14 +67,18 @@ fn main() {
         let report = v.finish();
         let secs = start.elapsed().as_secs_f64();
         let peak = status_kib("VmHWM:").filter(|_| reset);
-        let first = report.findings.first().map_or("none", |f| f.code.as_str());
+        let first = report
+            .findings
+            .iter()
+            .find(|f| f.line == Some(1))
+            .map_or("none", |f| f.code.as_str());
         match peak {
             Some(kib) => println!(
-                "crafted 64 MiB line [{unit},{unit},…]: {secs:.2} s, peak RSS {:.0} MB (first finding: {first})",
+                "crafted 64 MiB line [{unit},{unit},…]: {secs:.2} s, peak RSS {:.0} MB (line 1: {first})",
                 kib as f64 / 1024.0
             ),
             None => println!(
-                "crafted 64 MiB line [{unit},{unit},…]: {secs:.2} s, peak not measured (no /proc) (first finding: {first})"
+                "crafted 64 MiB line [{unit},{unit},…]: {secs:.2} s, peak not measured (no /proc) (line 1: {first})"
             ),
         }
     }
