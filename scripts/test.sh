@@ -33,9 +33,12 @@ cargo test --locked
 
 stage "benchmark: cost model recompute + chart redraw, native (prints figures)"
 cargo bench --bench cost_model --locked
-stage "benchmark: dataset validation, native vs the Python tiktoken reference (prints MB/s and peak memory)"
-# The reference approach: Python tiktoken (PyPI) with the vocabularies
-# placed offline; a failure here only skips the comparison.
+stage "benchmark: dataset validation, native vs the Python tiktoken references (prints MB/s and peak memory)"
+# The reference approaches: Python tiktoken (PyPI) with the vocabularies
+# placed offline, used by both scripts/reference_minimal.py (the generated
+# and the realistic file) and scripts/reference_validate.py (the generated
+# file), which read the same TIKTOKEN_CACHE_DIR; a failure here only skips
+# the comparison.
 if reference="$(bash scripts/setup-tiktoken.sh | tail -n 1)"; then
   export TIKTOKEN_CACHE_DIR="${reference%% *}"
   TIKTOKEN_CACHE_DIR="${TIKTOKEN_CACHE_DIR#TIKTOKEN_CACHE_DIR=}"

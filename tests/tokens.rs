@@ -1,13 +1,15 @@
 //! Token counts equal Python tiktoken's (tests/fixtures/token_counts.json,
 //! written by scripts/token_fixture.py), both with the prebuilt native
 //! tokenizer and with the one the browser builds from the `.tiktoken.gz`
-//! vocabulary it downloads.
+//! vocabulary it downloads; and the fast counting (the ASCII pre-tokenizer
+//! and the piece cache) splits and counts exactly as `bpe-openai` does.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Read;
 use std::path::PathBuf;
 
 use serde_json::Value;
+use tunewise::core::dataset::piece_counter::count_text;
 use tunewise::core::dataset::tokens::{Encoding, builtin, count_example, tokenizer_from_tiktoken};
 use tunewise::core::dataset::validate_line::Format;
 
@@ -75,6 +77,20 @@ fn texts_count_as_tiktoken_counts_them() {
                 "{} (from file) {text:?}",
                 encoding.name()
             );
+            // The fast counting (ASCII pre-tokenizer, piece cache), with
+            // both tokenizers taking turns on this thread's cache.
+            assert_eq!(
+                count_text(builtin(encoding), text),
+                expected,
+                "{} (fast) {text:?}",
+                encoding.name()
+            );
+            assert_eq!(
+                count_text(&from_file, text),
+                expected,
+                "{} (fast, from file) {text:?}",
+                encoding.name()
+            );
         }
     }
 }
@@ -97,6 +113,98 @@ fn chat_examples_count_as_the_notebook_counts_them() {
                 want["assistant"].as_u64().unwrap(),
                 "line {n}"
             );
+        }
+    }
+}
+
+mod fast_split {
+    //! The ASCII pre-tokenizer splits as `bpe-openai`'s regex does, and the
+    //! fast counting equals `Tokenizer::count`, on random strings over a
+    //! tricky alphabet, for both encodings.
+
+    use proptest::prelude::*;
+    use tunewise::core::dataset::ascii_pretokenizer::piece_len;
+    use tunewise::core::dataset::piece_counter::count_text;
+    use tunewise::core::dataset::tokens::{Encoding, builtin};
+
+    const ATOMS: &[&str] = &[
+        " ", " ", "  ", "\t", "\r", "\n", "\r\n", "\x0B", "\x0C", "a", "b", "s", "t", "z", "A",
+        "B", "S", "T", "Z", "Hello", "HTTP", "wORLD", "0", "1", "9", "123", "'", "'s", "'T", "'re",
+        "'VE", "'m", "'Ll", "'d", "'ſ", ".", ",", "!", "?", "/", "//", "-", "_", "(", ")", "{",
+        "}", "\"", "#", "*", "\\", "\x00", "\x1F", "\x7F", "é", "É", "ß", "中", "🎉", "\u{301}",
+        "\u{a0}", "\u{2003}", "Ⅻ", "²", "\u{85}", "\u{2028}", "ǅ", "ʰ",
+    ];
+
+    fn tricky() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                4 => prop::sample::select(ATOMS).prop_map(str::to_string),
+                1 => prop::char::range('\0', '\x7f').prop_map(String::from),
+            ],
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    /// Wherever the regex starts a piece, the ASCII pre-tokenizer either
+    /// leaves it to the regex or finds the same piece.
+    fn agrees(encoding: Encoding, text: &str) -> Result<(), TestCaseError> {
+        let tok = builtin(encoding);
+        let mut pos = 0;
+        for piece in tok.split(text) {
+            if let Some(n) = piece_len(encoding, &text.as_bytes()[pos..]) {
+                prop_assert_eq!(
+                    &text[pos..pos + n],
+                    piece,
+                    "{} at {} of {:?}",
+                    encoding.name(),
+                    pos,
+                    text
+                );
+            }
+            pos += piece.len();
+        }
+        prop_assert_eq!(
+            count_text(tok, text),
+            tok.count(text),
+            "{} {:?}",
+            encoding.name(),
+            text
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn o200k_fast_split_equals_the_regex(text in tricky()) {
+            agrees(Encoding::O200kBase, &text)?;
+        }
+
+        #[test]
+        fn cl100k_fast_split_equals_the_regex(text in tricky()) {
+            agrees(Encoding::Cl100kBase, &text)?;
+        }
+
+        #[test]
+        fn any_ascii_splits_alike(text in "[\\x00-\\x7f]{0,60}") {
+            agrees(Encoding::O200kBase, &text)?;
+            agrees(Encoding::Cl100kBase, &text)?;
+        }
+    }
+
+    #[test]
+    fn every_pair_of_ascii_characters_splits_alike() {
+        for encoding in Encoding::ALL {
+            for a in 0u8..128 {
+                for b in 0u8..128 {
+                    for tail in ["", "x", " ", "'s", "1"] {
+                        let text = format!("{}{}{tail}", a as char, b as char);
+                        agrees(encoding, &text).unwrap();
+                    }
+                }
+            }
         }
     }
 }

@@ -1,5 +1,9 @@
 //! A deterministic generator of chat fine-tuning JSONL, for benchmarks and
-//! large-file tests: the same seed and size always give the same bytes.
+//! large-file tests: the same seed, size (and source texts) always give the
+//! same bytes. [`chat_jsonl`] writes short common words; [`realistic_chat_jsonl`]
+//! cuts the turns out of real texts the caller passes in (documentation,
+//! source code, translations), the text whose token counting costs what real
+//! datasets cost.
 //!
 //! Architecture invariant: pure, no UI imports, no randomness from outside.
 
@@ -59,6 +63,131 @@ pub fn chat_jsonl(seed: u64, bytes: usize, out: &mut String) {
     }
 }
 
+/// System prompts of the realistic file (short, as real ones often are).
+const SYSTEM_PROMPTS: [&str; 6] = [
+    "You are a helpful assistant.",
+    "You are a senior Rust engineer. Answer with code when it helps.",
+    "You answer questions about software documentation precisely and briefly.",
+    "Tu es un assistant qui répond en français.",
+    "あなたは親切なアシスタントです。",
+    "You review code: point out bugs, then suggest a fix.",
+];
+
+/// Openings of user turns, put before a snippet of the sources.
+const ASKS: [&str; 8] = [
+    "What does this do?\n\n",
+    "Can you explain the following?\n",
+    "Summarize:\n",
+    "Why does this fail to compile?\n```\n",
+    "Translate this to English:\n",
+    "Review this, please:\n\n",
+    "",
+    "Rewrite this more clearly: ",
+];
+
+/// A reader that hands out consecutive pieces of the source texts, taking
+/// turns between them so code, prose and languages mix.
+struct Cursor<'a> {
+    texts: Vec<&'a str>,
+    at: Vec<usize>,
+    next: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// The next piece of about `len` bytes that is not all white space
+    /// (which validators disagree about), or the last one tried.
+    fn take(&mut self, len: usize) -> &'a str {
+        let mut piece = self.take_any(len);
+        for _ in 0..8 {
+            if !piece.trim().is_empty() {
+                break;
+            }
+            piece = self.take_any(len);
+        }
+        piece
+    }
+
+    /// The next piece of about `len` bytes (cut on a character boundary,
+    /// extended to the end of its line when the line ends soon).
+    fn take_any(&mut self, len: usize) -> &'a str {
+        let k = self.next % self.texts.len();
+        self.next += 1;
+        let text = self.texts[k];
+        let mut start = self.at[k];
+        if start >= text.len() {
+            start = 0;
+        }
+        let mut end = (start + len.max(1)).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        if let Some(nl) = text[end..].find('\n').filter(|&n| n < 80) {
+            end += nl + 1;
+        }
+        self.at[k] = end;
+        &text[start..end]
+    }
+}
+
+/// Appends chat examples cut from `texts` to `out` until it holds at least
+/// `bytes` bytes: system, user and assistant turns, short and long, taking
+/// turns between the texts (pass them interleaved by kind for a good mix).
+/// Without any non-empty text it writes [`chat_jsonl`]'s file.
+pub fn realistic_chat_jsonl(seed: u64, bytes: usize, texts: &[&str], out: &mut String) {
+    let texts: Vec<&str> = texts.iter().copied().filter(|t| !t.is_empty()).collect();
+    if texts.is_empty() {
+        return chat_jsonl(seed, bytes, out);
+    }
+    let mut rng = Rng(seed | 1);
+    let mut cursor = Cursor {
+        at: vec![0; texts.len()],
+        texts,
+        next: 0,
+    };
+    let quoted = |s: &str, out: &mut String| {
+        out.push_str(&serde_json::to_string(s).expect("a string serializes"));
+    };
+    while out.len() < bytes {
+        out.push_str(r#"{"messages":["#);
+        let mut first = true;
+        if rng.below(4) != 0 {
+            out.push_str(r#"{"role":"system","content":"#);
+            quoted(
+                SYSTEM_PROMPTS[rng.below(SYSTEM_PROMPTS.len() as u64) as usize],
+                out,
+            );
+            out.push('}');
+            first = false;
+        }
+        let turns = 1 + rng.below(4);
+        for _ in 0..turns {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            let short = rng.below(3) != 0;
+            let ask_len = if short {
+                20 + rng.below(200)
+            } else {
+                300 + rng.below(2500)
+            };
+            let mut ask = ASKS[rng.below(ASKS.len() as u64) as usize].to_string();
+            ask.push_str(cursor.take(ask_len as usize));
+            out.push_str(r#"{"role":"user","content":"#);
+            quoted(&ask, out);
+            let answer_len = if rng.below(4) == 0 {
+                10 + rng.below(100)
+            } else {
+                200 + rng.below(6000)
+            };
+            out.push_str(r#"},{"role":"assistant","content":"#);
+            quoted(cursor.take(answer_len as usize), out);
+            out.push('}');
+        }
+        out.push_str("]}\n");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +208,35 @@ mod tests {
         );
         assert_eq!(r.valid_examples, r.lines);
         assert!(r.lines > 20, "{} lines", r.lines);
+    }
+
+    #[test]
+    fn realistic_is_deterministic_valid_and_mixed() {
+        let texts = [
+            "fn main() {\n    println!(\"hi\");\n}\n",
+            "# Title\n\nSome *prose* here, with \"quotes\" and a tab\t.\n",
+            "Größe: 日本語のテキスト、Ελληνικά, עברית 🎉\n",
+        ];
+        let (mut a, mut b) = (String::new(), String::new());
+        realistic_chat_jsonl(3, 40_000, &texts, &mut a);
+        realistic_chat_jsonl(3, 40_000, &texts, &mut b);
+        assert_eq!(a, b);
+        assert!(a.len() >= 40_000);
+        for t in texts {
+            assert!(a.contains(&serde_json::to_string(&t[..4]).unwrap()[1..5]));
+        }
+        let r = validate_bytes(a.as_bytes(), None);
+        assert_eq!(
+            r.error_total(),
+            0,
+            "{:?}",
+            &r.findings[..r.findings.len().min(3)]
+        );
+        assert_eq!(r.valid_examples, r.lines);
+        // No texts: the synthetic file.
+        let (mut c, mut d) = (String::new(), String::new());
+        realistic_chat_jsonl(7, 5_000, &[], &mut c);
+        chat_jsonl(7, 5_000, &mut d);
+        assert_eq!(c, d);
     }
 }

@@ -6,6 +6,7 @@
 //! Architecture invariant: pure, no UI imports; no input bytes make it
 //! panic or loop (property-tested).
 
+pub mod ascii_pretokenizer;
 pub mod brief;
 pub mod container;
 pub mod convert;
@@ -20,6 +21,7 @@ pub mod job;
 pub mod json_elements;
 pub mod line_pool;
 pub mod part;
+pub mod piece_counter;
 pub mod providers;
 pub mod report;
 pub mod saved_report;
