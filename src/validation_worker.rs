@@ -1,26 +1,10 @@
 //! The Web Worker that validates files off the page's thread.
 //!
-//! Protocol (plain JS objects, so a `File` travels as a handle, never as
-//! bytes; this is why it is hand-written rather than gloo-worker, whose
-//! codec serializes every message):
-//!
-//! page → worker
-//! - `{cmd: "validate", job, file, options}`: stream `file` in 4 MiB slices
-//!   through the core validator. `options` is [`JobOptions`] as JSON.
-//! - `{cmd: "export", job, file, options, kind}`: stream it again through
-//!   an exporter; `kind` is an [`ExportKind`] name.
-//! - `{cmd: "cancel", job}`: stop that job after the current slice.
-//!
-//! worker → page
-//! - `{type: "ready"}` once, when the worker can take messages.
-//! - `{type: "status", job, text}` (loading the vocabulary, …)
-//! - `{type: "progress", job, bytes, lines}` after every slice.
-//! - `{type: "done", job, report, chart}` (report: `ReportJson` as JSON
-//!   text; chart: the token histogram as SVG; notice: why tokens were not
-//!   counted, if they were asked for but not counted), or
-//!   `{type: "exported", job, name, blob}` for an export.
-//! - `{type: "cancelled", job}` / `{type: "failed", job, message}`.
-//! - `{type: "crashed", message}`: an internal error; every job is lost.
+//! Protocol: [`crate::core::dataset::worker_protocol`], the one typed
+//! contract both sides encode and decode through ([`to_js`], [`decode`]).
+//! Messages are plain JS objects, so a `File` travels as a handle, never
+//! as bytes (this is why it is not gloo-worker, whose codec serializes
+//! every message): the serde fields, with the attachments beside them.
 //!
 //! Architecture invariant: no validation logic here; the worker reads
 //! slices, calls `crate::core::dataset`, and posts what it returns.
@@ -30,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use bpe_openai::Tokenizer;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -42,6 +26,7 @@ use crate::core::dataset::job::JobOptions;
 use crate::core::dataset::report::{DatasetValidator, ValidatorOptions};
 use crate::core::dataset::summary::ReportJson;
 use crate::core::dataset::tokens::{Encoding, tokenizer_from_tiktoken};
+use crate::core::dataset::worker_protocol::{ATTACHMENTS, FromWorker, ToWorker};
 
 /// Bytes read per slice: large enough to amortise the message round trip,
 /// small enough for smooth progress and quick cancelling.
@@ -50,6 +35,10 @@ const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 thread_local! {
     static CANCELLED: RefCell<HashSet<u32>> = RefCell::new(HashSet::new());
     static TOKENIZERS: RefCell<HashMap<Encoding, &'static Tokenizer>> = RefCell::new(HashMap::new());
+    /// Vocabularies being loaded: the promise settles when the tokenizer
+    /// is in `TOKENIZERS` (or the load failed), so a check and a
+    /// `prepare` share one load.
+    static LOADING: RefCell<HashMap<Encoding, Promise>> = RefCell::new(HashMap::new());
     /// Example hashes of the last training file, for the validation set.
     static TRAINING_HASHES: RefCell<Option<Arc<HashSet<u64>>>> = const { RefCell::new(None) };
     static BUSY: Cell<bool> = const { Cell::new(false) };
@@ -59,12 +48,39 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(fields: &[(&str, JsValue)]) {
-    let message = Object::new();
-    for (k, v) in fields {
+/// A message as the JS object posted: its serde fields (`json`) with the
+/// `attachments` (a `File`, `Blob`s, an `ArrayBuffer`) beside them.
+pub fn to_js(json: &str, attachments: &[(&str, &JsValue)]) -> JsValue {
+    let message = js_sys::JSON::parse(json).unwrap_or_else(|_| Object::new().into());
+    for (k, v) in attachments {
         let _ = Reflect::set(&message, &JsValue::from_str(k), v);
     }
-    let _ = scope().post_message(&message);
+    message
+}
+
+/// The serde fields of a posted object as JSON text, its attachments left
+/// out (a `File` would read as `{}`, bytes as a huge object).
+pub fn json_of(data: &JsValue) -> String {
+    let copy = Object::assign(&Object::new(), data.unchecked_ref());
+    for k in ATTACHMENTS {
+        let _ = Reflect::delete_property(&copy, &JsValue::from_str(k));
+    }
+    js_sys::JSON::stringify(&copy)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+fn post(message: &FromWorker) {
+    post_with(message, &[], None);
+}
+
+fn post_with(message: &FromWorker, attachments: &[(&str, &JsValue)], transfer: Option<&Array>) {
+    let js = to_js(&message.to_json(), attachments);
+    let _ = match transfer {
+        Some(t) => scope().post_message_with_transfer(&js, t),
+        None => scope().post_message(&js),
+    };
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -80,35 +96,49 @@ fn error_text(e: &JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
+/// Milliseconds on the worker's monotonic clock (tests freeze `Date`).
+fn now() -> f64 {
+    scope().performance().map_or(0.0, |p| p.now())
+}
+
 /// Installs the message handler and tells the page the worker is ready.
 pub fn start() {
     console_error_panic_hook::set_once();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
-        let job = get(&data, "job").as_f64().unwrap_or(0.0) as u32;
-        match get(&data, "cmd").as_string().as_deref() {
-            Some("cancel") => {
+        let Ok(message) = ToWorker::from_json(&json_of(&data)) else {
+            return;
+        };
+        let file: Option<File> = get(&data, "file").dyn_into().ok();
+        match message {
+            ToWorker::Cancel { job } => {
                 CANCELLED.with(|c| c.borrow_mut().insert(job));
             }
-            Some(cmd @ ("validate" | "export")) => {
-                let cmd = cmd.to_string();
+            ToWorker::Prepare { encoding } => {
+                if let Some(e) = Encoding::from_name(&encoding) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // A failure is told to the check that needs it.
+                        let _ = tokenizer(None, e).await;
+                    });
+                }
+            }
+            job_message => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = run(&cmd, job, &data).await;
+                    let job = match &job_message {
+                        ToWorker::Validate { job, .. }
+                        | ToWorker::Export { job, .. }
+                        | ToWorker::Part { job, .. } => *job,
+                        _ => 0,
+                    };
+                    let result = run(job_message, file).await;
                     CANCELLED.with(|c| c.borrow_mut().remove(&job));
                     match result {
                         Ok(()) => {}
-                        Err(Stop::Cancelled) => {
-                            post(&[("type", "cancelled".into()), ("job", job.into())])
-                        }
-                        Err(Stop::Failed(message)) => post(&[
-                            ("type", "failed".into()),
-                            ("job", job.into()),
-                            ("message", message.into()),
-                        ]),
+                        Err(Stop::Cancelled) => post(&FromWorker::Cancelled { job }),
+                        Err(Stop::Failed(message)) => post(&FromWorker::Failed { job, message }),
                     }
                 });
             }
-            _ => {}
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -122,16 +152,15 @@ pub fn start() {
         } else {
             reason
         };
-        post(&[
-            ("type", "crashed".into()),
-            ("message", error_text(&detail).into()),
-        ]);
+        post(&FromWorker::Crashed {
+            message: error_text(&detail),
+        });
     });
     for kind in ["unhandledrejection", "error"] {
         let _ = scope().add_event_listener_with_callback(kind, crashed.as_ref().unchecked_ref());
     }
     crashed.forget();
-    post(&[("type", "ready".into())]);
+    post(&FromWorker::Ready);
 }
 
 enum Stop {
@@ -145,26 +174,30 @@ impl From<JsValue> for Stop {
     }
 }
 
-async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
-    let file: File = get(data, "file")
-        .dyn_into()
-        .map_err(|_| Stop::Failed("No file was given.".into()))?;
-    let options: JobOptions = get(data, "options")
-        .as_string()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    if cmd == "export" {
-        let kind = get(data, "kind")
-            .as_string()
-            .and_then(|k| ExportKind::from_name(&k))
-            .ok_or_else(|| Stop::Failed("Unknown export.".into()))?;
-        return export(job, &file, &options, kind).await;
+async fn run(message: ToWorker, file: Option<File>) -> Result<(), Stop> {
+    let file = file.ok_or_else(|| Stop::Failed("No file was given.".into()))?;
+    match message {
+        ToWorker::Export { job, options, kind } => {
+            let kind = ExportKind::from_name(&kind)
+                .ok_or_else(|| Stop::Failed("Unknown export.".into()))?;
+            export(job, &file, &options, kind).await
+        }
+        ToWorker::Validate { job, options } => validate(job, &file, &options).await,
+        _ => Err(Stop::Failed("Unknown job.".into())),
     }
+}
+
+async fn validate(job: u32, file: &File, options: &JobOptions) -> Result<(), Stop> {
+    let started = now();
     // Without its vocabulary (offline before it was ever fetched, say) the
     // file is still checked, without token counts, and the page says why.
+    let mut vocabulary_millis = 0.0;
     let (tokenizer, notice) = match options.encoding() {
-        Some(e) => match tokenizer(job, e).await {
-            Ok(t) => (Some((t, e)), None),
+        Some(e) => match tokenizer(Some(job), e).await {
+            Ok((t, waited)) => {
+                vocabulary_millis = waited;
+                (Some((t, e)), None)
+            }
             Err(Stop::Failed(why)) => (
                 None,
                 Some(format!("{why} The file was checked without token counts.")),
@@ -191,8 +224,7 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
         provider: options.provider(),
         validation_set: options.is_validation_set,
     });
-    let started = js_sys::Date::now();
-    each_slice(job, &file, |bytes| {
+    each_slice(job, file, |bytes| {
         validator.push(bytes);
         post_progress(job, validator.progress());
     })
@@ -205,21 +237,18 @@ async fn run(cmd: &str, job: u32, data: &JsValue) -> Result<(), Stop> {
     // The histogram is drawn here, so the page's bundle carries no plotters.
     let chart =
         histogram_chart::render_both(&report.stats.histogram, options.max_tokens_per_example);
-    post(&[
-        ("chart", chart.into()),
-        ("memory", wasm_memory_bytes().into()),
-        ("notice", notice.map_or(JsValue::NULL, JsValue::from)),
-        ("type", "done".into()),
-        ("job", job.into()),
-        ("millis", (js_sys::Date::now() - started).into()),
-        (
-            "report",
-            serde_json::to_string(&json).unwrap_or_default().into(),
-        ),
-    ]);
+    post(&FromWorker::Done {
+        job,
+        report: serde_json::to_string(&json).unwrap_or_default(),
+        chart,
+        memory: wasm_memory_bytes(),
+        notice,
+        millis: now() - started,
+        vocabulary_millis,
+        workers: 1,
+    });
     Ok(())
 }
-
 /// The worker's WebAssembly memory: it grows to the peak and stays, so it
 /// is the peak the validation needed.
 fn wasm_memory_bytes() -> f64 {
@@ -232,12 +261,11 @@ fn wasm_memory_bytes() -> f64 {
 
 /// Tells the page how far a job is: bytes and lines done.
 fn post_progress(job: u32, (bytes, lines): (u64, usize)) {
-    post(&[
-        ("type", "progress".into()),
-        ("job", job.into()),
-        ("bytes", (bytes as f64).into()),
-        ("lines", (lines as f64).into()),
-    ]);
+    post(&FromWorker::Progress {
+        job,
+        bytes,
+        lines: lines as u64,
+    });
 }
 
 /// Reads `file` slice by slice, calling `each` with the bytes; stops when
@@ -270,25 +298,57 @@ async fn each_slice(job: u32, file: &File, mut each: impl FnMut(&[u8])) -> Resul
     Ok(())
 }
 
-/// The tokenizer for `encoding`: fetched and built once per worker.
-async fn tokenizer(job: u32, encoding: Encoding) -> Result<&'static Tokenizer, Stop> {
+/// The tokenizer for `encoding`, fetched and built once per worker, and
+/// how long `job` waited for it (0 when it was ready). A load already
+/// started (by `prepare`) is awaited, not repeated.
+async fn tokenizer(
+    job: Option<u32>,
+    encoding: Encoding,
+) -> Result<(&'static Tokenizer, f64), Stop> {
     if let Some(t) = TOKENIZERS.with(|t| t.borrow().get(&encoding).copied()) {
-        return Ok(t);
+        return Ok((t, 0.0));
     }
-    post(&[
-        ("type", "status".into()),
-        ("job", job.into()),
-        (
-            "text",
-            format!("Loading the {} vocabulary (1–2 MB, once)…", encoding.name()).into(),
-        ),
-    ]);
+    let waiting_from = now();
+    if let Some(job) = job {
+        post(&FromWorker::Status {
+            job,
+            text: format!("Loading the {} vocabulary (1–2 MB, once)…", encoding.name()),
+        });
+    }
+    let promise = LOADING.with(|l| {
+        l.borrow_mut()
+            .entry(encoding)
+            .or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async move {
+                    match load_tokenizer(encoding).await {
+                        Ok(built) => {
+                            let leaked: &'static Tokenizer = Box::leak(Box::new(built));
+                            TOKENIZERS.with(|t| t.borrow_mut().insert(encoding, leaked));
+                            Ok(JsValue::UNDEFINED)
+                        }
+                        Err(why) => Err(JsValue::from_str(&why)),
+                    }
+                })
+            })
+            .clone()
+    });
+    let loaded = JsFuture::from(promise).await;
+    LOADING.with(|l| l.borrow_mut().remove(&encoding));
+    loaded.map_err(|e| Stop::Failed(error_text(&e)))?;
+    let t = TOKENIZERS
+        .with(|t| t.borrow().get(&encoding).copied())
+        .ok_or_else(|| Stop::Failed("The vocabulary was not loaded.".into()))?;
+    Ok((t, now() - waiting_from))
+}
+
+/// Fetches `encoding`'s gzipped vocabulary and builds its tokenizer.
+async fn load_tokenizer(encoding: Encoding) -> Result<Tokenizer, String> {
     let failed = |e: JsValue| {
-        Stop::Failed(format!(
+        format!(
             "Could not load the {} vocabulary ({}). Token counts need it once; check the connection and try again.",
             encoding.name(),
             error_text(&e)
-        ))
+        )
     };
     let response: web_sys::Response =
         JsFuture::from(scope().fetch_with_str(encoding.vocabulary_file()))
@@ -323,10 +383,7 @@ async fn tokenizer(job: u32, encoding: Encoding) -> Result<&'static Tokenizer, S
     .map_err(failed)?
     .as_string()
     .unwrap_or_default();
-    let built = tokenizer_from_tiktoken(encoding, &text).map_err(Stop::Failed)?;
-    let leaked: &'static Tokenizer = Box::leak(Box::new(built));
-    TOKENIZERS.with(|t| t.borrow_mut().insert(encoding, leaked));
-    Ok(leaked)
+    tokenizer_from_tiktoken(encoding, &text)
 }
 
 async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -> Result<(), Stop> {
@@ -362,18 +419,17 @@ async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -
     flush(&mut out, &mut parts, true);
     let input = file.name();
     let blobs = Array::new();
-    let names = Array::new();
+    let mut names = Vec::new();
     for (i, p) in parts.iter().enumerate() {
         let bag = BlobPropertyBag::new();
         bag.set_type("application/jsonl");
         blobs.push(&Blob::new_with_u8_array_sequence_and_options(p, &bag)?.into());
-        names.push(&kind.file_name(&input, i).into());
+        names.push(kind.file_name(&input, i));
     }
-    post(&[
-        ("type", "exported".into()),
-        ("job", job.into()),
-        ("blobs", blobs.into()),
-        ("names", names.into()),
-    ]);
+    post_with(
+        &FromWorker::Exported { job, names },
+        &[("blobs", &blobs.into())],
+        None,
+    );
     Ok(())
 }
