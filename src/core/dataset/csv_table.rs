@@ -251,7 +251,7 @@ pub enum Row {
         /// 1-based physical line.
         line: usize,
         /// Stable finding code.
-        code: &'static str,
+        code: crate::core::dataset::finding::Code,
         /// What is wrong and how to fix it.
         message: String,
     },
@@ -298,7 +298,7 @@ impl CsvTable {
         if let Some(line) = open {
             out.push(Row::Error {
                 line,
-                code: "csv_open_quote",
+                code: crate::core::dataset::finding::Code::CsvOpenQuote,
                 message: format!("The quoted field opened on line {line} is never closed: the rest of the file was read as one field. Close the quote (a quote inside a field is written twice: \"\")."),
             });
         }
@@ -312,7 +312,7 @@ impl CsvTable {
                 if let Err(message) = &mapping {
                     out.push(Row::Error {
                         line: record.line,
-                        code: "csv_unknown_columns",
+                        code: crate::core::dataset::finding::Code::CsvUnknownColumns,
                         message: message.clone(),
                     });
                 }
@@ -324,7 +324,7 @@ impl CsvTable {
             if record.fields.len() != *width {
                 out.push(Row::Error {
                     line: record.line,
-                    code: "csv_field_count",
+                    code: crate::core::dataset::finding::Code::CsvFieldCount,
                     message: format!("This row has {} fields; the header has {width}. Quote fields that hold the delimiter or a line break (\"like, this\").", record.fields.len()),
                 });
                 continue;
@@ -445,7 +445,7 @@ mod tests {
             rows[1],
             Row::Error {
                 line: 3,
-                code: "csv_field_count",
+                code: crate::core::dataset::finding::Code::CsvFieldCount,
                 ..
             }
         ));
@@ -454,7 +454,7 @@ mod tests {
         assert!(matches!(
             unknown[0],
             Row::Error {
-                code: "csv_unknown_columns",
+                code: crate::core::dataset::finding::Code::CsvUnknownColumns,
                 ..
             }
         ));
@@ -462,7 +462,7 @@ mod tests {
         assert!(matches!(
             open.last(),
             Some(Row::Error {
-                code: "csv_open_quote",
+                code: crate::core::dataset::finding::Code::CsvOpenQuote,
                 line: 2,
                 ..
             })

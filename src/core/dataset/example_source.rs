@@ -16,7 +16,7 @@
 
 use crate::core::dataset::container::{self, Container};
 use crate::core::dataset::csv_table::{CsvTable, Mapping, Row};
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 use crate::core::dataset::framing::{LineSplitter, RawLine};
 use crate::core::dataset::json_elements::{Item, JsonElements, Shape};
 use crate::core::number_format;
@@ -96,7 +96,7 @@ fn first_line(body: &[u8]) -> Option<&[u8]> {
 /// non-blank line; JSONL when there is none (one line, or a first line
 /// longer than [`DECIDE_BYTES`], which only JSONL has), `None` while
 /// undecided and `more` bytes may come.
-fn decide(buf: &[u8], more: bool) -> Option<Container> {
+pub fn decide(buf: &[u8], more: bool) -> Option<Container> {
     let body = buf.strip_prefix(BOM).unwrap_or(buf);
     match first_line(body) {
         Some(line) => Some(container::detect(line)),
@@ -106,6 +106,17 @@ fn decide(buf: &[u8], more: bool) -> Option<Container> {
 }
 
 impl ExampleSource {
+    /// A source for a part of a JSONL file after its first: lines from the
+    /// first byte, no byte-order mark to look for.
+    pub fn continuing_jsonl() -> ExampleSource {
+        ExampleSource {
+            reader: Reader::Lines(LineSplitter::continuing(
+                crate::core::dataset::framing::DEFAULT_MAX_LINE_BYTES,
+            )),
+            ..ExampleSource::default()
+        }
+    }
+
     /// Feeds the next chunk.
     pub fn push(&mut self, chunk: &[u8]) -> Batch {
         self.bytes_seen += chunk.len() as u64;
@@ -223,7 +234,7 @@ impl ExampleSource {
             match item {
                 Item::Element(e) => self.example(e.line, e.bytes, e.too_long, batch),
                 Item::Error { line, message } => {
-                    let f = Finding::error(line, "json_structure", None, message);
+                    let f = Finding::error(line, Code::JsonStructure, None, message);
                     batch.findings.push((batch.lines.len(), f));
                 }
             }
@@ -264,14 +275,14 @@ impl ExampleSource {
         let (code, message) = match self.container {
             Container::Jsonl => return None,
             Container::JsonArray => (
-                "json_array_not_jsonl",
+                Code::JsonArrayNotJsonl,
                 format!(
                     "The file is one JSON array of {}, not JSONL. Convert it to JSONL (one example per line); {checked}",
                     counted("example", "examples")
                 ),
             ),
             Container::JsonValues => (
-                "pretty_printed_json",
+                Code::PrettyPrintedJson,
                 format!(
                     "The file holds {} spread over several lines (pretty-printed JSON), not JSONL. Convert it to JSONL (one example per line); {checked}",
                     counted("JSON object", "JSON objects")
@@ -286,14 +297,14 @@ impl ExampleSource {
                 let rows = counted("row", "rows");
                 match &self.mapping {
                     Some(Ok(m)) => (
-                        "csv_not_jsonl",
+                        Code::CsvNotJsonl,
                         format!(
                             "The file is a {what} table of {rows}, not JSONL. Convert it to JSONL (one example per line); its columns map to the {} format, and the rows were checked as the examples they would become.",
                             m.format.label()
                         ),
                     ),
                     _ => (
-                        "csv_not_jsonl",
+                        Code::CsvNotJsonl,
                         format!(
                             "The file is a {what} table, not JSONL, and its columns map to no format tunewise can convert (see line 1)."
                         ),

@@ -15,6 +15,7 @@ use std::collections::HashSet;
 
 use crate::core::dataset::convert::{from_chat, to_chat};
 use crate::core::dataset::example_source::{Batch, ExampleSource};
+use crate::core::dataset::finding::Code;
 use crate::core::dataset::framing::RawLine;
 use crate::core::dataset::json_elements::{Item, Shape, split_bytes};
 use crate::core::dataset::report::{ValidatorOptions, analyse};
@@ -228,7 +229,7 @@ impl Exporter {
             && let Some((_, f)) = batch.findings.iter().find(|(_, f)| {
                 matches!(
                     f.code,
-                    "json_structure" | "csv_open_quote" | "csv_unknown_columns"
+                    Code::JsonStructure | Code::CsvOpenQuote | Code::CsvUnknownColumns
                 )
             })
         {

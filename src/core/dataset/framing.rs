@@ -67,6 +67,15 @@ impl LineSplitter {
         }
     }
 
+    /// A splitter for bytes that continue a stream (a later part of a
+    /// file): no byte-order mark is looked for.
+    pub fn continuing(max_line_bytes: usize) -> LineSplitter {
+        LineSplitter {
+            started: true,
+            ..LineSplitter::new(max_line_bytes)
+        }
+    }
+
     /// Feeds a chunk; returns the lines it completes, each with whether it
     /// is the stream's last (always false here: the newest line is held
     /// back until the next chunk or [`LineSplitter::finish_lines`]).

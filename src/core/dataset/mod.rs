@@ -19,6 +19,8 @@ pub mod generate;
 pub mod histogram_chart;
 pub mod job;
 pub mod json_elements;
+pub mod line_pool;
+pub mod part;
 pub mod providers;
 pub mod report;
 pub mod saved_report;

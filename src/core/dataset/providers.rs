@@ -13,7 +13,7 @@
 
 use serde_json::Value;
 
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 use crate::core::dataset::validate_line::{Format, ROLES};
 use crate::core::number_format;
 
@@ -260,7 +260,7 @@ impl Provider {
                         {
                             out.push(Finding::warning(
                                 line,
-                                "unknown_top_level_key",
+                                Code::UnknownTopLevelKey,
                                 Some(key.chars().take(60).collect()),
                                 format!(
                                     "{} ignores the key \"{}\".",
@@ -273,7 +273,7 @@ impl Provider {
                     }
                     out.push(Finding::error(
                         line,
-                        "key_not_supported",
+                        Code::KeyNotSupported,
                         Some(key.chars().take(60).collect()),
                         format!(
                             "{} does not accept the key \"{}\" on a line: remove it.",
@@ -291,7 +291,7 @@ impl Provider {
                 if ROLES.contains(&role) && !self.roles.contains(&role) {
                     out.push(Finding::error(
                         line,
-                        "role_not_supported",
+                        Code::RoleNotSupported,
                         Some(format!("messages[{k}].role")),
                         format!(
                             "{} does not accept the role \"{}\" (it accepts {}).",
@@ -303,7 +303,7 @@ impl Provider {
                 }
             }
             if m.get("weight").is_some() && !self.supports_weight {
-                out.push(Finding::warning(line, "weight_not_supported", Some(format!("messages[{k}].weight")), format!("{} does not document per-message weights: every assistant message may be trained on.", self.name)));
+                out.push(Finding::warning(line, Code::WeightNotSupported, Some(format!("messages[{k}].weight")), format!("{} does not document per-message weights: every assistant message may be trained on.", self.name)));
             }
         }
     }
@@ -313,7 +313,7 @@ impl Provider {
     pub fn check_validation_file(&self, valid_examples: usize, out: &mut Vec<Finding>) {
         if let Some(max) = self.max_validation_examples.filter(|m| valid_examples > *m) {
             out.push(Finding::file_error(
-                "too_many_validation_examples",
+                Code::TooManyValidationExamples,
                 format!(
                     "{} validation examples; {} accepts at most {} in a validation file.",
                     number_format::count(valid_examples as f64),
@@ -335,15 +335,15 @@ impl Provider {
         if let Some(max) = self.max_file_bytes.filter(|m| bytes > *m) {
             let mb = |b: u64| b as f64 / 1e6;
             match self.max_upload_bytes {
-                Some(parts) if bytes <= parts => out.push(Finding::file_warning("file_needs_multipart_upload", format!("The file is {:.1} MB, over {}'s {:.0} MB for a single upload: upload it in parts (up to {:.0} MB), or split it.", mb(bytes), self.name, mb(max), mb(parts)))),
-                _ => out.push(Finding::file_error("file_too_large", format!("The file is {:.1} MB; {} accepts at most {:.0} MB per file. Split it or drop examples.", mb(bytes), self.name, mb(self.max_upload_bytes.unwrap_or(max))))),
+                Some(parts) if bytes <= parts => out.push(Finding::file_warning(Code::FileNeedsMultipartUpload, format!("The file is {:.1} MB, over {}'s {:.0} MB for a single upload: upload it in parts (up to {:.0} MB), or split it.", mb(bytes), self.name, mb(max), mb(parts)))),
+                _ => out.push(Finding::file_error(Code::FileTooLarge, format!("The file is {:.1} MB; {} accepts at most {:.0} MB per file. Split it or drop examples.", mb(bytes), self.name, mb(self.max_upload_bytes.unwrap_or(max))))),
             }
         }
         if let Some(max) = self.max_examples.filter(|m| valid_examples > *m) {
             // Vertex AI's cap is on text-only examples (300K multimodal):
             // the note in data/providers.json says so.
             out.push(Finding::file_error(
-                "too_many_examples",
+                Code::TooManyExamples,
                 format!(
                     "{} examples; {} accepts at most {}.",
                     number_format::count(valid_examples as f64),
@@ -353,7 +353,7 @@ impl Provider {
             ));
         }
         if let Some(f) = format.filter(|f| !self.accepts(*f)) {
-            out.push(Finding::file_error("format_not_supported", format!("{} does not take {} files: convert the dataset to OpenAI chat (Downloads → converted to chat).", self.name, f.label())));
+            out.push(Finding::file_error(Code::FormatNotSupported, format!("{} does not take {} files: convert the dataset to OpenAI chat (Downloads → converted to chat).", self.name, f.label())));
         }
     }
 }
@@ -449,11 +449,11 @@ mod tests {
         // Too many examples, a file over Vertex's 1 GB.
         let mut out = Vec::new();
         vertex.check_file(1_500_000_000, 1_000_001, Some(Format::Gemini), &mut out);
-        let codes: Vec<&str> = out.iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = out.iter().map(|f| f.code.as_str()).collect();
         assert_eq!(codes, ["file_too_large", "too_many_examples"]);
         let mut out = Vec::new();
         bedrock.check_file(5_000, 10_001, Some(Format::Chat), &mut out);
-        let codes: Vec<&str> = out.iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = out.iter().map(|f| f.code.as_str()).collect();
         assert_eq!(codes, ["too_many_examples", "format_not_supported"]);
         let mut out = Vec::new();
         vertex.check_validation_file(5001, &mut out);
@@ -551,11 +551,11 @@ mod tests {
         .unwrap();
         let mut out = Vec::new();
         openai.check_example(3, Format::Chat, &v, &mut out);
-        let codes: Vec<&str> = out.iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = out.iter().map(|f| f.code.as_str()).collect();
         assert_eq!(codes, ["key_not_supported", "role_not_supported"]);
         let mut out = Vec::new();
         openai.check_file(600_000_000, 5, Some(Format::Alpaca), &mut out);
-        let codes: Vec<&str> = out.iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = out.iter().map(|f| f.code.as_str()).collect();
         assert_eq!(
             codes,
             ["file_needs_multipart_upload", "format_not_supported"]

@@ -9,18 +9,18 @@
 //!
 //! Architecture invariant: pure, no UI imports; never panics on any bytes.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use bpe_openai::Tokenizer;
 
 use crate::core::dataset::container::Container;
-use crate::core::dataset::example_source::{Batch, ExampleSource};
-use crate::core::dataset::finding::{Finding, Severity};
+use crate::core::dataset::finding::{Code, Finding, Severity};
 use crate::core::dataset::framing::RawLine;
+use crate::core::dataset::part::{self, PartRange, PartValidator};
 use crate::core::dataset::providers::Provider;
-use crate::core::dataset::stats::{DatasetStats, StatsBuilder};
+use crate::core::dataset::stats::DatasetStats;
 use crate::core::dataset::tokens::{Encoding, ExampleTokens, count_example};
 use crate::core::dataset::validate_line::{Format, validate_line};
 use crate::core::number_format;
@@ -121,22 +121,12 @@ impl DatasetReport {
     }
 }
 
-/// Validates a stream chunk by chunk.
+/// Validates a stream chunk by chunk: the file as one part
+/// ([`crate::core::dataset::part`]), merged on its own, so a single pass
+/// and a multi-worker run share every rule.
 pub struct DatasetValidator {
-    source: ExampleSource,
+    part: PartValidator,
     options: ValidatorOptions,
-    stats: StatsBuilder,
-    report: DatasetReport,
-    seen: HashMap<u64, usize>,
-    first_text: Option<String>,
-    /// The file's first bytes, to recognise files that are not JSONL text.
-    head: Vec<u8>,
-    /// Line 1 holds a CR (a file with CR-only line endings is one line).
-    first_line_has_cr: bool,
-    /// Codes found on line 1.
-    first_line_codes: Vec<&'static str>,
-    /// The first [`MAX_FORMAT_LINES`] lines of each format.
-    format_lines: BTreeMap<&'static str, Vec<usize>>,
 }
 
 impl DatasetValidator {
@@ -152,35 +142,19 @@ impl DatasetValidator {
     /// A validator with every option.
     pub fn with_options(options: ValidatorOptions) -> DatasetValidator {
         DatasetValidator {
-            source: ExampleSource::default(),
-            report: DatasetReport {
-                encoding: options.tokenizer.map(|(_, e)| e),
-                ..DatasetReport::default()
-            },
+            part: PartValidator::new(options.clone(), PartRange::whole()),
             options,
-            stats: StatsBuilder::default(),
-            seen: HashMap::new(),
-            first_text: None,
-            head: Vec::new(),
-            first_line_has_cr: false,
-            first_line_codes: Vec::new(),
-            format_lines: BTreeMap::new(),
         }
     }
 
     /// Feeds the next chunk of the file.
     pub fn push(&mut self, chunk: &[u8]) {
-        if self.head.len() < 8 {
-            let take = (8 - self.head.len()).min(chunk.len());
-            self.head.extend_from_slice(&chunk[..take]);
-        }
-        let batch = self.source.push(chunk);
-        self.check_batch(batch);
+        self.part.push(chunk);
     }
 
     /// Bytes and lines consumed so far (for progress).
     pub fn progress(&self) -> (u64, usize) {
-        (self.source.bytes_seen, self.report.lines)
+        self.part.progress()
     }
 
     /// Ends the stream and returns the report.
@@ -190,279 +164,8 @@ impl DatasetValidator {
 
     /// Ends the stream and returns the report with the hashes of its
     /// examples (to check another file for overlap).
-    pub fn finish_with_hashes(mut self) -> (DatasetReport, HashSet<u64>) {
-        let batch = self.source.finish();
-        self.check_batch(batch);
-        let bom = self.source.bom;
-        self.report.bytes = self.source.bytes_seen;
-        self.report.container = self.source.container;
-        if self.source.container.needs_conversion() {
-            self.report.lines = self.source.physical_lines();
-        }
-        if bom {
-            self.add(Finding::warning(1, "byte_order_mark", None, "The file starts with a byte-order mark (BOM). Some tools reject it: save as UTF-8 without BOM."));
-        }
-        self.file_level();
-        self.report.findings.sort_by_key(|f| f.line);
-        let stats = std::mem::take(&mut self.stats);
-        self.report.stats = stats.finish(HISTOGRAM_BINS, self.options.max_tokens_per_example);
-        (self.report, self.seen.into_keys().collect())
-    }
-
-    /// Checks a batch of examples (in parallel natively) and aggregates
-    /// them in order, with the batch's structural findings.
-    fn check_batch(&mut self, batch: Batch) {
-        let mut findings = batch.findings.into_iter().peekable();
-        for (i, a) in analyse_all(&self.options, batch.lines)
-            .into_iter()
-            .enumerate()
-        {
-            while let Some((_, f)) = findings.next_if(|(before, _)| *before <= i) {
-                self.add(f);
-            }
-            self.aggregate(a);
-        }
-        for (_, f) in findings {
-            self.add(f);
-        }
-    }
-
-    fn aggregate(&mut self, a: Analysed) {
-        let Analysed {
-            line,
-            mut found,
-            format,
-            value,
-            has_error,
-            tokens,
-            key,
-        } = a;
-        self.report.lines = line.number;
-        if line.number == 1 {
-            self.first_line_has_cr = line.bytes.contains(&b'\r');
-            self.first_line_codes = found.iter().map(|f| f.code).collect();
-            self.first_text = Some(
-                String::from_utf8_lossy(&line.bytes[..line.bytes.len().min(200)]).into_owned(),
-            );
-        }
-        if let (Some(format), Some(value)) = (format, &value) {
-            *self.report.formats.entry(format.label()).or_default() += 1;
-            let lines = self.format_lines.entry(format.label()).or_default();
-            if lines.len() < MAX_FORMAT_LINES {
-                lines.push(line.number);
-            }
-            if !has_error {
-                self.report.valid_examples += 1;
-                if let (Some(t), Some(limit)) = (tokens, self.options.max_tokens_per_example)
-                    && t.total > limit
-                {
-                    self.report.over_limit += 1;
-                }
-                self.stats.add(value, tokens);
-            }
-            if self
-                .options
-                .other_set
-                .as_ref()
-                .is_some_and(|s| s.contains(&key))
-            {
-                self.report.overlap.push(line.number);
-                found.push(Finding::warning(line.number, "in_both_sets", None, "This example is also in the other file (training and validation sets overlap): the validation loss will look better than it is. Keep it in one file only."));
-            }
-            match self.seen.get(&key) {
-                Some(first) => {
-                    self.report.duplicates.push((line.number, *first));
-                    found.push(Finding::warning(line.number, "duplicate_example", None, format!("Exact duplicate of line {first}: duplicates overweight one example; remove it.")));
-                }
-                None => {
-                    self.seen.insert(key, line.number);
-                    if !has_error {
-                        self.report.clean_examples += 1;
-                    }
-                }
-            }
-        }
-        if !found.is_empty() && self.report.excerpts.len() < MAX_KEPT_EXCERPTS {
-            let text = String::from_utf8_lossy(&line.bytes);
-            self.report
-                .excerpts
-                .insert(line.number, text.chars().take(EXCERPT_CHARS).collect());
-        }
-        for f in found {
-            self.add(f);
-        }
-    }
-
-    fn add(&mut self, f: Finding) {
-        let counts = match f.severity {
-            Severity::Error => &mut self.report.error_counts,
-            Severity::Warning => &mut self.report.warning_counts,
-        };
-        *counts.entry(f.code).or_default() += 1;
-        if self.report.findings.len() < MAX_KEPT_FINDINGS {
-            self.report.findings.push(f);
-        }
-    }
-
-    fn file_level(&mut self) {
-        if self.report.bytes == 0 {
-            self.add(Finding::file_error(
-                "empty_file",
-                "The file is empty: pick the file that holds the examples.",
-            ));
-        }
-        if let Some((code, message)) = not_jsonl_text(&self.head) {
-            self.add(Finding::file_error(code, message));
-        }
-        if self.report.lines == 1 && self.first_line_has_cr {
-            self.add(Finding::file_error("cr_line_endings", "The lines end in CR only (classic Mac OS line endings), so the whole file reads as one line. Save it with LF (Unix) or CRLF (Windows) line endings."));
-        }
-        // Arrays of objects and pretty-printed JSON are told by the container
-        // (one finding, elements checked); a one-line file that is an array
-        // of something else is still named as an array.
-        let first = self.first_text.clone().unwrap_or_default();
-        if self.report.container == Container::Jsonl
-            && self.report.lines == 1
-            && first.trim_start().starts_with('[')
-            && self.first_line_codes.contains(&"data_type")
-        {
-            self.add(Finding::file_error("json_array_not_jsonl", "The file is one JSON array, not JSONL. JSONL needs one object per line: convert it (one array element per line)."));
-        }
-        self.minority_formats();
-        let n = self.report.valid_examples;
-        let low = self.stats.low_trainable();
-        if n > 0 && low * 2 > n {
-            self.add(Finding::file_warning("mostly_untrainable", format!("{} of {} train on almost nothing (under 5 % of their tokens are trainable assistant output): check weights and that the answers are in assistant messages.", number_format::count(low as f64), number_format::counted(n, "example", "examples"))));
-        }
-        if let Some(p) = self.options.provider {
-            let mut found = Vec::new();
-            let format = self.report.main_format().and_then(Format::from_label);
-            p.check_file(self.report.bytes, n, format, &mut found);
-            if self.options.validation_set {
-                p.check_validation_file(n, &mut found);
-            }
-            for mut f in found {
-                f.line = None;
-                self.add(f);
-            }
-        }
-        let min = self
-            .options
-            .min_examples
-            // A target that documents no minimum needs one example; with no
-            // target, OpenAI's minimum applies.
-            .or(self.options.provider.map(|p| p.min_examples.unwrap_or(1)))
-            .unwrap_or(MIN_EXAMPLES);
-        if n < min {
-            self.add(Finding::file_error(
-                "too_few_examples",
-                format!(
-                    "{}; the target provider requires at least {}, and 100+ are recommended.",
-                    number_format::counted(n, "valid example", "valid examples"),
-                    number_format::count(min as f64)
-                ),
-            ));
-        } else if n < RECOMMENDED_EXAMPLES {
-            self.add(Finding::file_warning("few_examples", format!("{}; fewer than {RECOMMENDED_EXAMPLES} rarely improve a model (1,000+ preferred).", number_format::counted(n, "valid example", "valid examples"))));
-        }
-    }
-}
-
-impl DatasetValidator {
-    /// Flags each line of a format other than the file's main one at its
-    /// own line (code `format_differs`; `missing_messages_list` in a chat
-    /// file, as OpenAI's notebook counts it), then the file once (`mixed_formats`,
-    /// naming those lines). Counts are exact; findings are kept for the
-    /// first [`MAX_FORMAT_LINES`] lines of each format.
-    fn minority_formats(&mut self) {
-        let Some(main) = self.report.main_format() else {
-            return;
-        };
-        if self.report.formats.len() < 2 {
-            return;
-        }
-        let mut named = Vec::new();
-        let minority: Vec<(&'static str, usize)> = self
-            .report
-            .formats
-            .iter()
-            .filter(|(f, _)| **f != main)
-            .map(|(f, n)| (*f, *n))
-            .collect();
-        for (format, count) in minority {
-            let lines = self.format_lines.remove(format).unwrap_or_default();
-            // In a chat file such a line has no "messages": the notebook's
-            // `missing_messages_list`, so counts compare one to one.
-            let code = if main == Format::Chat.label() {
-                "missing_messages_list"
-            } else {
-                "format_differs"
-            };
-            for &n in &lines {
-                self.add(Finding::error(
-                    n,
-                    code,
-                    None,
-                    format!("This line is {format}; the file is {main}. Convert it (Downloads → Converted to OpenAI chat) or remove it."),
-                ));
-            }
-            if let Some(extra) = count.checked_sub(lines.len()).filter(|e| *e > 0) {
-                *self.report.error_counts.entry(code).or_default() += extra;
-            }
-            let shown: Vec<String> = lines
-                .iter()
-                .take(10)
-                .map(|n| number_format::count(*n as f64))
-                .collect();
-            let more = if count > shown.len() { ", …" } else { "" };
-            named.push(format!(
-                "{format} on {} {}{more}",
-                if count == 1 { "line" } else { "lines" },
-                shown.join(", ")
-            ));
-        }
-        self.add(Finding::file_error(
-            "mixed_formats",
-            format!(
-                "Several formats in one file: most lines ({}) are {main}, but {}. Use one format throughout.",
-                number_format::count(self.report.formats[main] as f64),
-                named.join("; ")
-            ),
-        ));
-    }
-}
-
-/// Recognises, from its first bytes, a file that is not JSONL text at all,
-/// so the report says what it is instead of only "not JSON" on every line.
-fn not_jsonl_text(head: &[u8]) -> Option<(&'static str, &'static str)> {
-    let starts = |magic: &[u8]| head.starts_with(magic);
-    if starts(b"\xFF\xFE") || starts(b"\xFE\xFF") {
-        Some((
-            "utf16_file",
-            "The file is UTF-16 text (what Windows Notepad calls \"Unicode\"). Save it as UTF-8 and check it again.",
-        ))
-    } else if starts(b"\x1F\x8B") {
-        Some((
-            "compressed_file",
-            "The file is gzip-compressed. Decompress it first (gunzip, or open and save it), then check the .jsonl inside.",
-        ))
-    } else if starts(b"PK\x03\x04") {
-        Some((
-            "zip_file",
-            "The file is a ZIP archive (or an Excel or Word document, which are ZIP files). Export the data as JSONL: one JSON object per line.",
-        ))
-    } else if starts(b"%PDF") {
-        Some((
-            "pdf_file",
-            "The file is a PDF, not JSONL. Export the training data as JSONL: one JSON object per line.",
-        ))
-    } else if head.len() >= 4 && head[..4].iter().filter(|b| **b == 0).count() >= 2 {
-        Some((
-            "binary_file",
-            "The file holds binary data (NUL bytes), not JSONL text. Pick the .jsonl file itself.",
-        ))
-    } else {
-        None
+    pub fn finish_with_hashes(self) -> (DatasetReport, HashSet<u64>) {
+        part::merge(&self.options, vec![self.part.finish()])
     }
 }
 
@@ -470,12 +173,12 @@ fn not_jsonl_text(head: &[u8]) -> Option<(&'static str, &'static str)> {
 /// lines can be analysed in parallel and aggregated in order.
 pub(crate) struct Analysed {
     pub(crate) line: RawLine,
-    found: Vec<Finding>,
+    pub(crate) found: Vec<Finding>,
     pub(crate) format: Option<Format>,
     pub(crate) value: Option<serde_json::Value>,
     /// An error on the line itself (repeats and overlap are warnings).
     pub(crate) has_error: bool,
-    tokens: Option<ExampleTokens>,
+    pub(crate) tokens: Option<ExampleTokens>,
     /// [`example_hash`] of the line.
     pub(crate) key: u64,
 }
@@ -497,10 +200,10 @@ pub(crate) fn analyse(options: &ValidatorOptions, line: RawLine, is_last: bool) 
         if let Some(t) = tokens {
             let n = line.number;
             if t.trainable == 0 {
-                found.push(Finding::warning(n, "no_trainable_tokens", None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
+                found.push(Finding::warning(n, Code::NoTrainableTokens, None, "No assistant output with weight 1: the model learns nothing from this example. Add an assistant reply or set its weight to 1."));
             }
             if let Some(limit) = options.max_tokens_per_example.filter(|l| t.total > *l) {
-                found.push(Finding::warning(n, "too_many_tokens", None, format!("{} tokens, over the limit of {} per example: the end will be truncated in training. Shorten or split the example.", number_format::count(t.total as f64), number_format::count(limit as f64))));
+                found.push(Finding::warning(n, Code::TooManyTokens, None, format!("{} tokens, over the limit of {} per example: the end will be truncated in training. Shorten or split the example.", number_format::count(t.total as f64), number_format::count(limit as f64))));
             }
         }
     }
@@ -540,50 +243,6 @@ fn drop_contradicted_warnings(found: &mut Vec<Finding>) {
     }
     let mut k = keep.into_iter();
     found.retain(|_| k.next().unwrap_or(true));
-}
-
-/// Lines per thread below which threads do not pay.
-#[cfg(not(target_arch = "wasm32"))]
-const LINES_PER_THREAD: usize = 64;
-
-/// Analyses a batch: natively on every core (scoped threads over equal
-/// slices), in the browser on the worker's one thread.
-fn analyse_all(options: &ValidatorOptions, lines: Vec<(RawLine, bool)>) -> Vec<Analysed> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(lines.len() / LINES_PER_THREAD)
-            .min(8);
-        if threads > 1 {
-            let per = lines.len().div_ceil(threads);
-            let mut parts: Vec<Vec<(RawLine, bool)>> = Vec::with_capacity(threads);
-            let mut rest = lines.into_iter();
-            for _ in 0..threads {
-                parts.push(rest.by_ref().take(per).collect());
-            }
-            return std::thread::scope(|scope| {
-                let handles: Vec<_> = parts
-                    .into_iter()
-                    .map(|part| {
-                        scope.spawn(move || {
-                            part.into_iter()
-                                .map(|(l, last)| analyse(options, l, last))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
-        }
-    }
-    lines
-        .into_iter()
-        .map(|(l, last)| analyse(options, l, last))
-        .collect()
 }
 
 /// The identity of an example for duplicate and overlap checks: a hash of
@@ -764,7 +423,7 @@ mod tests {
             .findings
             .iter()
             .filter(|f| f.line == Some(1))
-            .map(|f| (f.code, f.severity))
+            .map(|f| (f.code.as_str(), f.severity))
             .collect();
         assert_eq!(on_line, vec![("key_not_supported", Severity::Error)]);
     }

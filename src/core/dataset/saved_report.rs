@@ -503,6 +503,29 @@ mod tests {
     }
 
     #[test]
+    fn saved_codes_map_to_typed_codes_and_unknown_ones_still_load() {
+        use crate::core::dataset::finding::Code;
+        let s = SavedReport::from_json(WRITTEN_2026_12_01).expect("a v1 record loads");
+        assert_eq!(s.report.errors[0].code(), Some(Code::InvalidJson));
+        assert_eq!(s.report.warnings[0].code(), Some(Code::DuplicateExample));
+        // A code from another release: the record loads, the finding and
+        // its count are kept as text, and it has no typed code.
+        let later = WRITTEN_2026_12_01
+            .replace(
+                r#""code":"invalid_json""#,
+                r#""code":"code_from_a_later_release""#,
+            )
+            .replace(
+                r#""error_counts":{"invalid_json":1}"#,
+                r#""error_counts":{"code_from_a_later_release":1}"#,
+            );
+        let s = SavedReport::from_json(&later).expect("an unknown code does not fail the load");
+        assert_eq!(s.report.errors[0].code(), None);
+        assert_eq!(s.report.errors[0].code, "code_from_a_later_release");
+        assert_eq!(s.report.error_total(), 1);
+    }
+
+    #[test]
     fn other_versions_and_damaged_or_hostile_records_read_as_none() {
         let good = WRITTEN_2026_12_01;
         for bad in [

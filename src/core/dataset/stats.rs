@@ -98,7 +98,7 @@ pub struct DatasetStats {
     pub top_assistant_replies: Vec<Repeated>,
 }
 
-#[derive(Default)]
+#[derive(Default, Debug, Serialize, Deserialize)]
 struct TextCounter {
     counts: HashMap<u64, (usize, String)>,
 }
@@ -116,6 +116,18 @@ impl TextCounter {
                 shown.push('…');
             }
             self.counts.insert(key, (1, shown));
+        }
+    }
+
+    /// Adds the counts of `other` (texts counted later in the file): texts
+    /// both track add up; new ones are tracked while there is room.
+    fn merge(&mut self, other: TextCounter) {
+        for (key, (n, shown)) in other.counts {
+            if let Some(entry) = self.counts.get_mut(&key) {
+                entry.0 += n;
+            } else if self.counts.len() < MAX_TRACKED_TEXTS {
+                self.counts.insert(key, (n, shown));
+            }
         }
     }
 
@@ -144,8 +156,10 @@ impl TextCounter {
     }
 }
 
-/// Accumulates statistics example by example.
-#[derive(Default)]
+/// Accumulates statistics example by example; builders of consecutive
+/// parts of a file merge into the builder of the whole (exactly, while
+/// fewer than [`MAX_TRACKED_TEXTS`] distinct texts are tracked).
+#[derive(Default, Debug, Serialize, Deserialize)]
 pub struct StatsBuilder {
     tokens: Vec<u32>,
     trainable: Vec<u32>,
@@ -180,6 +194,25 @@ impl StatsBuilder {
     /// Examples so far whose trainable share is below [`LOW_TRAINABLE_SHARE`].
     pub fn low_trainable(&self) -> usize {
         self.low_trainable
+    }
+
+    /// Adds the statistics of the examples that follow (the next part of
+    /// the file).
+    pub fn merge(&mut self, other: StatsBuilder) {
+        self.tokens.extend(other.tokens);
+        self.trainable.extend(other.trainable);
+        self.turns.extend(other.turns);
+        for (role, n) in other.roles {
+            if let Some(m) = self.roles.get_mut(&role) {
+                *m += n;
+            } else if self.roles.len() < 64 {
+                self.roles.insert(role, n);
+            }
+        }
+        self.without_trainable += other.without_trainable;
+        self.low_trainable += other.low_trainable;
+        self.systems.merge(other.systems);
+        self.replies.merge(other.replies);
     }
 
     /// Adds one valid example with its token counts (when counted).

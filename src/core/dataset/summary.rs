@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::core::csv;
-use crate::core::dataset::finding::{Finding, Severity};
+use crate::core::dataset::finding::{Code, Finding, Severity};
 use crate::core::dataset::report::DatasetReport;
 use crate::core::dataset::stats::DatasetStats;
 
@@ -19,11 +19,21 @@ use crate::core::dataset::stats::DatasetStats;
 pub struct FindingJson {
     /// 1-based line; `null` for a finding on the whole file.
     pub line: Option<usize>,
+    /// A [`Code`]'s text. It stays text here: a report saved or written by
+    /// another release may hold a code this one does not know, and must
+    /// still load ([`FindingJson::code`] gives the typed code).
     pub code: String,
     /// `"error"` or `"warning"`.
     pub severity: String,
     pub field: Option<String>,
     pub message: String,
+}
+
+impl FindingJson {
+    /// The typed code; `None` for a code this release does not know.
+    pub fn code(&self) -> Option<Code> {
+        Code::parse(&self.code)
+    }
 }
 
 /// Token totals of the valid examples.

@@ -17,7 +17,7 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate, unknown_top_level_keys};
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 
 /// The keys a Bedrock Claude line may carry.
 pub const BEDROCK_TOP_KEYS: [&str; 2] = ["system", "messages"];
@@ -28,7 +28,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
     if let Some(system) = object.get("system").filter(|s| !s.is_string()) {
         out.push(Finding::error(
             n,
-            "data_type",
+            Code::DataType,
             Some("system".into()),
             format!(
                 "\"system\" is a {}; Bedrock takes the system prompt as one string.",
@@ -46,7 +46,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
             };
             out.push(Finding::error(
                 n,
-                "missing_messages_list",
+                Code::MissingMessagesList,
                 Some("messages".into()),
                 format!(
                     "\"messages\" is {what}: it must list at least a user and an assistant message."
@@ -62,7 +62,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
         let Some(m) = message.as_object() else {
             out.push(Finding::error(
                 n,
-                "data_type",
+                Code::DataType,
                 Some(path),
                 format!(
                     "Message {} is a {}, not an object.",
@@ -75,7 +75,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
         for key in m.keys().filter(|k| !MESSAGE_KEYS.contains(&k.as_str())) {
             out.push(Finding::error(
                 n,
-                "message_unrecognized_key",
+                Code::MessageUnrecognizedKey,
                 Some(format!("{path}.{}", truncate(key, 40))),
                 format!(
                     "Message {} has an unrecognised key \"{}\"; Bedrock allows only role and content.",
@@ -87,7 +87,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
         for key in MESSAGE_KEYS.iter().filter(|k| !m.contains_key(**k)) {
             out.push(Finding::error(
                 n,
-                "message_missing_key",
+                Code::MessageMissingKey,
                 Some(path.clone()),
                 format!("Message {} has no \"{key}\".", k + 1),
             ));
@@ -103,7 +103,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
                 };
                 out.push(Finding::error(
                     n,
-                    "unrecognized_role",
+                    Code::UnrecognizedRole,
                     Some(format!("{path}.role")),
                     format!(
                         "Role \"{}\" is not user or assistant.{hint}",
@@ -113,7 +113,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
             }
             (Some(_), None) => out.push(Finding::error(
                 n,
-                "unrecognized_role",
+                Code::UnrecognizedRole,
                 Some(format!("{path}.role")),
                 "The role must be the string \"user\" or \"assistant\".",
             )),
@@ -123,13 +123,13 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
             Some(Value::String(s)) if !s.trim().is_empty() => {}
             Some(Value::String(_)) => out.push(Finding::error(
                 n,
-                "missing_content",
+                Code::MissingContent,
                 Some(format!("{path}.content")),
                 format!("Message {} has empty content.", k + 1),
             )),
             Some(other) => out.push(Finding::error(
                 n,
-                "missing_content",
+                Code::MissingContent,
                 Some(format!("{path}.content")),
                 format!(
                     "Message {} content is a {}; Bedrock's Claude format takes a string.",
@@ -141,7 +141,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
         if k == 0 && role.is_some_and(|r| r != "user") {
             out.push(Finding::error(
                 n,
-                "first_turn_not_user",
+                Code::FirstTurnNotUser,
                 Some(format!("{path}.role")),
                 "The first message must be from the user.",
             ));
@@ -152,7 +152,7 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
         {
             out.push(Finding::error(
                 n,
-                "turns_not_alternating",
+                Code::TurnsNotAlternating,
                 Some(path.clone()),
                 format!("Messages {k} and {} are both \"{r}\"; Bedrock needs user and assistant to alternate: merge them.", k + 1),
             ));
@@ -163,14 +163,14 @@ pub(super) fn check_bedrock(n: usize, object: &Map<String, Value>, out: &mut Vec
     if !has_assistant {
         out.push(Finding::error(
             n,
-            "example_missing_assistant_message",
+            Code::ExampleMissingAssistantMessage,
             Some("messages".into()),
             "No assistant message: Bedrock needs at least a user and an assistant message.",
         ));
     } else if previous != Some("assistant") {
         out.push(Finding::error(
             n,
-            "last_turn_not_assistant",
+            Code::LastTurnNotAssistant,
             Some("messages".into()),
             "The last message must be from the assistant.",
         ));

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate};
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 
 /// The chat roles OpenAI's API knows (a provider may accept fewer).
 pub const ROLES: [&str; 6] = [
@@ -40,7 +40,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         if !CHAT_TOP_KEYS.contains(&key.as_str()) {
             out.push(Finding::warning(
                 n,
-                "unknown_top_level_key",
+                Code::UnknownTopLevelKey,
                 Some(truncate(key, 60)),
                 format!("Unknown key \"{}\" next to \"messages\": no chat format defines it, and providers that check keys reject the line. Remove it.", truncate(key, 60)),
             ));
@@ -51,7 +51,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         Some(Value::Array(_)) | None | Some(Value::Null) => {
             out.push(Finding::error(
                 n,
-                "missing_messages_list",
+                Code::MissingMessagesList,
                 Some("messages".into()),
                 "The example has no messages: \"messages\" must be a non-empty list.",
             ));
@@ -60,7 +60,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         Some(other) => {
             out.push(Finding::error(
                 n,
-                "missing_messages_list",
+                Code::MissingMessagesList,
                 Some("messages".into()),
                 format!(
                     "\"messages\" is a {}, not a list of messages.",
@@ -79,7 +79,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         let Some(m) = message.as_object() else {
             out.push(Finding::error(
                 n,
-                "data_type",
+                Code::DataType,
                 Some(path),
                 format!(
                     "Message {} is a {}, not an object.",
@@ -100,7 +100,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
             };
             out.push(Finding::error(
                 n,
-                "message_missing_key",
+                Code::MessageMissingKey,
                 Some(path.clone()),
                 format!("Message {} has no \"{missing}\".", k + 1),
             ));
@@ -121,7 +121,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
             let more = if unknown.len() > 5 { ", …" } else { "" };
             out.push(Finding::error(
                 n,
-                "message_unrecognized_key",
+                Code::MessageUnrecognizedKey,
                 Some(format!("{path}.{}", first.trim_matches('"'))),
                 format!("Message {} has {} {shown}{more}; allowed: role, content, name, weight, tool_calls, tool_call_id.", k + 1, if unknown.len() == 1 { "an unrecognised key" } else { "unrecognised keys" }),
             ));
@@ -130,7 +130,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
             Some(r) if ROLES.contains(&r) => {}
             Some(r) => out.push(Finding::error(
                 n,
-                "unrecognized_role",
+                Code::UnrecognizedRole,
                 Some(format!("{path}.role")),
                 format!(
                     "Role \"{}\" is not one of system, user, assistant, tool.",
@@ -139,14 +139,14 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
             )),
             None if m.get("role").is_some() => out.push(Finding::error(
                 n,
-                "unrecognized_role",
+                Code::UnrecognizedRole,
                 Some(format!("{path}.role")),
                 "The role must be a string.",
             )),
             // The notebook counts a missing role as unrecognised too.
             None => out.push(Finding::error(
                 n,
-                "unrecognized_role",
+                Code::UnrecognizedRole,
                 Some(format!("{path}.role")),
                 format!(
                     "Message {} has no role: give it one of system, user, assistant, tool.",
@@ -164,7 +164,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         } else if m.contains_key("weight") {
             out.push(Finding::error(
                 n,
-                "invalid_weight",
+                Code::InvalidWeight,
                 Some(format!("{path}.weight")),
                 "Only assistant messages may carry a \"weight\".",
             ));
@@ -174,11 +174,11 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
                 Some(id) if call_ids.iter().any(|c| c == id) => {}
                 Some(id) => out.push(Finding::error(
                     n,
-                    "unknown_tool_call_id",
+                    Code::UnknownToolCallId,
                     Some(format!("{path}.tool_call_id")),
                     format!("Tool message answers call \"{}\", but no earlier assistant message made that call.", truncate(id, 60)),
                 )),
-                None => out.push(Finding::error(n, "unknown_tool_call_id", Some(format!("{path}.tool_call_id")), "A tool message needs the \"tool_call_id\" of the call it answers.")),
+                None => out.push(Finding::error(n, Code::UnknownToolCallId, Some(format!("{path}.tool_call_id")), "A tool message needs the \"tool_call_id\" of the call it answers.")),
             }
         }
         if let (Some(prev), Some(r)) = (previous_role, role)
@@ -187,7 +187,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         {
             out.push(Finding::warning(
                 n,
-                "consecutive_same_role",
+                Code::ConsecutiveSameRole,
                 Some(path.clone()),
                 format!("Messages {} and {} are both \"{r}\"; other providers' validators reject this: merge them.", k, k + 1),
             ));
@@ -195,7 +195,7 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         if k == 0 && !matches!(role, Some("system" | "developer" | "user")) {
             out.push(Finding::warning(
                 n,
-                "bad_first_role",
+                Code::BadFirstRole,
                 Some(path.clone()),
                 "The conversation should start with a system or user message.",
             ));
@@ -205,15 +205,15 @@ pub(super) fn check_chat(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
     if systems > 1 {
         out.push(Finding::warning(
             n,
-            "multiple_system_messages",
+            Code::MultipleSystemMessages,
             Some("messages".into()),
             format!("{systems} system messages; most providers expect at most one, first."),
         ));
     }
     if !has_assistant {
-        out.push(Finding::error(n, "example_missing_assistant_message", Some("messages".into()), "No assistant message: there is nothing to learn from. Add the reply the model should give."));
+        out.push(Finding::error(n, Code::ExampleMissingAssistantMessage, Some("messages".into()), "No assistant message: there is nothing to learn from. Add the reply the model should give."));
     } else if previous_role != Some("assistant") {
-        out.push(Finding::warning(n, "not_ending_with_assistant", Some("messages".into()), "The conversation does not end with an assistant message; the final turns are not trained on."));
+        out.push(Finding::warning(n, Code::NotEndingWithAssistant, Some("messages".into()), "The conversation does not end with an assistant message; the final turns are not trained on."));
     }
 }
 
@@ -231,20 +231,20 @@ pub(super) fn check_content(
         // counts both.
         None if !has_calls => out.push(Finding::error(
             n,
-            "missing_content",
+            Code::MissingContent,
             field,
             format!("Message {} has no content: add its text.", k + 1),
         )),
         None => {}
         Some(Value::Null) if !has_calls => out.push(Finding::error(
             n,
-            "missing_content",
+            Code::MissingContent,
             field,
             format!("Message {} has null content.", k + 1),
         )),
         Some(Value::String(s)) if s.trim().is_empty() && !has_calls => out.push(Finding::error(
             n,
-            "missing_content",
+            Code::MissingContent,
             field,
             format!("Message {} has empty content: write its text (an empty content is the notebook's missing_content).", k + 1),
         )),
@@ -254,7 +254,7 @@ pub(super) fn check_content(
             if parts.is_empty() {
                 out.push(Finding::error(
                     n,
-                    "missing_content",
+                    Code::MissingContent,
                     field,
                     format!("Message {} has an empty list of content parts: add a text part.", k + 1),
                 ));
@@ -265,7 +265,7 @@ pub(super) fn check_content(
         }
         Some(other) => out.push(Finding::error(
             n,
-            "missing_content",
+            Code::MissingContent,
             field,
             format!(
                 "Message {} content is a {}; it must be a string or a list of content parts.",
@@ -287,7 +287,7 @@ pub(super) fn check_part(n: usize, path: &str, part: &Value, out: &mut Vec<Findi
             {
                 out.push(Finding::error(
                     n,
-                    "missing_content",
+                    Code::MissingContent,
                     Some(format!("{path}.text")),
                     "A text part needs non-empty \"text\".",
                 ));
@@ -309,15 +309,15 @@ pub(super) fn check_part(n: usize, path: &str, part: &Value, out: &mut Vec<Findi
                                 && data.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=')
                         });
                     if !ok {
-                        out.push(Finding::error(n, "invalid_image", Some(format!("{path}.image_url.url")), "The image data URL must be data:image/(png|jpeg|webp|gif);base64,<data>."));
+                        out.push(Finding::error(n, Code::InvalidImage, Some(format!("{path}.image_url.url")), "The image data URL must be data:image/(png|jpeg|webp|gif);base64,<data>."));
                     }
                 }
-                _ => out.push(Finding::error(n, "invalid_image", Some(format!("{path}.image_url.url")), "An image part needs \"image_url\": {\"url\": \"https://…\" or a base64 data URL}.")),
+                _ => out.push(Finding::error(n, Code::InvalidImage, Some(format!("{path}.image_url.url")), "An image part needs \"image_url\": {\"url\": \"https://…\" or a base64 data URL}.")),
             }
         }
         Some(other) => out.push(Finding::error(
             n,
-            "unknown_content_part",
+            Code::UnknownContentPart,
             Some(format!("{path}.type")),
             format!(
                 "Content part type \"{}\" is not \"text\" or \"image_url\".",
@@ -326,7 +326,7 @@ pub(super) fn check_part(n: usize, path: &str, part: &Value, out: &mut Vec<Findi
         )),
         None => out.push(Finding::error(
             n,
-            "unknown_content_part",
+            Code::UnknownContentPart,
             Some(path.to_string()),
             "A content part needs a \"type\".",
         )),
@@ -346,7 +346,7 @@ pub(super) fn check_assistant(
     {
         out.push(Finding::error(
             n,
-            "invalid_weight",
+            Code::InvalidWeight,
             Some(format!("{path}.weight")),
             "\"weight\" must be 0 or 1.",
         ));
@@ -360,12 +360,12 @@ pub(super) fn check_assistant(
         None | Some(Value::Null) => {}
         Some(Value::Array(calls)) => {
             if content_present {
-                out.push(Finding::warning(n, "content_and_tool_calls", Some(path.to_string()), format!("Assistant message {} has both content and tool calls; some providers reject this.", k + 1)));
+                out.push(Finding::warning(n, Code::ContentAndToolCalls, Some(path.to_string()), format!("Assistant message {} has both content and tool calls; some providers reject this.", k + 1)));
             }
             if calls.is_empty() {
                 out.push(Finding::error(
                     n,
-                    "malformed_tool_call",
+                    Code::MalformedToolCall,
                     Some(format!("{path}.tool_calls")),
                     "\"tool_calls\" is an empty list.",
                 ));
@@ -376,7 +376,7 @@ pub(super) fn check_assistant(
                     Some(id) if !id.is_empty() => call_ids.push(id.to_string()),
                     _ => out.push(Finding::error(
                         n,
-                        "malformed_tool_call",
+                        Code::MalformedToolCall,
                         Some(format!("{cpath}.id")),
                         "A tool call needs a string \"id\".",
                     )),
@@ -389,7 +389,7 @@ pub(super) fn check_assistant(
                 {
                     out.push(Finding::error(
                         n,
-                        "malformed_tool_call",
+                        Code::MalformedToolCall,
                         Some(format!("{cpath}.function.name")),
                         "A tool call needs \"function\": {\"name\": …}.",
                     ));
@@ -400,7 +400,7 @@ pub(super) fn check_assistant(
                 {
                     out.push(Finding::error(
                         n,
-                        "malformed_tool_call",
+                        Code::MalformedToolCall,
                         Some(format!("{cpath}.function.arguments")),
                         "\"arguments\" must be a string holding JSON (not an object).",
                     ));
@@ -409,7 +409,7 @@ pub(super) fn check_assistant(
         }
         Some(other) => out.push(Finding::error(
             n,
-            "malformed_tool_call",
+            Code::MalformedToolCall,
             Some(format!("{path}.tool_calls")),
             format!("\"tool_calls\" is a {}, not a list.", kind_of(other)),
         )),

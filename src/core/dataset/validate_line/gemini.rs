@@ -17,7 +17,7 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate, unknown_top_level_keys};
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 
 /// The keys a Vertex AI tuning line may carry.
 pub const GEMINI_TOP_KEYS: [&str; 3] = ["contents", "systemInstruction", "tools"];
@@ -40,7 +40,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
                 for key in s.keys().filter(|k| !CONTENT_KEYS.contains(&k.as_str())) {
                     out.push(Finding::error(
                         n,
-                        "message_unrecognized_key",
+                        Code::MessageUnrecognizedKey,
                         Some(format!("systemInstruction.{}", truncate(key, 40))),
                         format!(
                             "\"systemInstruction\" has an unrecognised key \"{}\"; allowed: role, parts.",
@@ -51,7 +51,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
             }
             None => out.push(Finding::error(
                 n,
-                "data_type",
+                Code::DataType,
                 Some("systemInstruction".into()),
                 format!(
                     "\"systemInstruction\" is a {}; it must be an object such as {{\"parts\": [{{\"text\": \"…\"}}]}}.",
@@ -70,7 +70,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
             };
             out.push(Finding::error(
                 n,
-                "missing_messages_list",
+                Code::MissingMessagesList,
                 Some("contents".into()),
                 format!("\"contents\" is {what}: it must be a non-empty list of {{\"role\", \"parts\"}} turns."),
             ));
@@ -84,7 +84,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
         let Some(t) = turn.as_object() else {
             out.push(Finding::error(
                 n,
-                "data_type",
+                Code::DataType,
                 Some(path),
                 format!("Turn {} is a {}, not an object.", k + 1, kind_of(turn)),
             ));
@@ -93,7 +93,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
         for key in t.keys().filter(|k| !CONTENT_KEYS.contains(&k.as_str())) {
             out.push(Finding::error(
                 n,
-                "message_unrecognized_key",
+                Code::MessageUnrecognizedKey,
                 Some(format!("{path}.{}", truncate(key, 40))),
                 format!(
                     "Turn {} has an unrecognised key \"{}\"; allowed: role, parts.",
@@ -106,7 +106,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
         match (t.get("role"), role) {
             (None, _) => out.push(Finding::error(
                 n,
-                "message_missing_key",
+                Code::MessageMissingKey,
                 Some(path.clone()),
                 format!("Turn {} has no \"role\" (user or model).", k + 1),
             )),
@@ -119,14 +119,14 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
                 };
                 out.push(Finding::error(
                     n,
-                    "unrecognized_role",
+                    Code::UnrecognizedRole,
                     Some(format!("{path}.role")),
                     format!("Role \"{}\" is not user or model.{hint}", truncate(r, 40)),
                 ));
             }
             (Some(_), None) => out.push(Finding::error(
                 n,
-                "unrecognized_role",
+                Code::UnrecognizedRole,
                 Some(format!("{path}.role")),
                 "The role must be the string \"user\" or \"model\".",
             )),
@@ -134,7 +134,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
         if t.get("parts").is_none() {
             out.push(Finding::error(
                 n,
-                "message_missing_key",
+                Code::MessageMissingKey,
                 Some(path.clone()),
                 format!("Turn {} has no \"parts\".", k + 1),
             ));
@@ -144,7 +144,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
         if k == 0 && role.is_some_and(|r| r != "user") {
             out.push(Finding::error(
                 n,
-                "first_turn_not_user",
+                Code::FirstTurnNotUser,
                 Some(format!("{path}.role")),
                 "The first turn must be the user's: Vertex AI trains the model on replies to user turns.",
             ));
@@ -155,7 +155,7 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
         {
             out.push(Finding::warning(
                 n,
-                "consecutive_same_role",
+                Code::ConsecutiveSameRole,
                 Some(path.clone()),
                 format!("Turns {k} and {} are both \"{r}\"; user and model turns should alternate: merge them.", k + 1),
             ));
@@ -166,14 +166,14 @@ pub(super) fn check_gemini(n: usize, object: &Map<String, Value>, out: &mut Vec<
     if !has_model {
         out.push(Finding::error(
             n,
-            "example_missing_assistant_message",
+            Code::ExampleMissingAssistantMessage,
             Some("contents".into()),
             "No \"model\" turn: there is nothing to learn from. Add the reply the model should give.",
         ));
     } else if previous != Some("model") {
         out.push(Finding::warning(
             n,
-            "not_ending_with_assistant",
+            Code::NotEndingWithAssistant,
             Some("contents".into()),
             "The example does not end with a \"model\" turn; the final user turn is not trained on.",
         ));
@@ -187,7 +187,7 @@ fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Findin
         Some(Value::Array(_)) => {
             out.push(Finding::error(
                 n,
-                "missing_content",
+                Code::MissingContent,
                 field,
                 "\"parts\" is empty: each turn needs at least one part such as {\"text\": \"…\"}.",
             ));
@@ -196,7 +196,7 @@ fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Findin
         None => {
             out.push(Finding::error(
                 n,
-                "message_missing_key",
+                Code::MessageMissingKey,
                 field,
                 "No \"parts\": add [{\"text\": \"…\"}].",
             ));
@@ -205,7 +205,7 @@ fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Findin
         Some(other) => {
             out.push(Finding::error(
                 n,
-                "missing_content",
+                Code::MissingContent,
                 field,
                 format!(
                     "\"parts\" is a {}; it must be a list of parts such as {{\"text\": \"…\"}}.",
@@ -220,7 +220,7 @@ fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Findin
         let Some(obj) = part.as_object() else {
             out.push(Finding::error(
                 n,
-                "data_type",
+                Code::DataType,
                 Some(ppath),
                 format!("Part {} is a {}, not an object.", p + 1, kind_of(part)),
             ));
@@ -236,13 +236,13 @@ fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Findin
                 Some(Value::String(s)) if !s.trim().is_empty() => {}
                 Some(Value::String(_)) => out.push(Finding::error(
                     n,
-                    "empty_content",
+                    Code::EmptyContent,
                     Some(format!("{ppath}.text")),
                     "A text part needs non-empty \"text\".",
                 )),
                 _ => out.push(Finding::error(
                     n,
-                    "missing_content",
+                    Code::MissingContent,
                     Some(format!("{ppath}.text")),
                     "\"text\" must be a string.",
                 )),
@@ -257,7 +257,7 @@ fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Findin
                 if !ok {
                     out.push(Finding::error(
                         n,
-                        "unknown_content_part",
+                        Code::UnknownContentPart,
                         Some(format!("{ppath}.fileData")),
                         "A file part needs \"fileData\": {\"mimeType\": …, \"fileUri\": \"gs://…\"}.",
                     ));
@@ -266,7 +266,7 @@ fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Findin
             [_] => {}
             [] => out.push(Finding::error(
                 n,
-                "unknown_content_part",
+                Code::UnknownContentPart,
                 Some(ppath),
                 format!(
                     "Part {} has none of text, fileData, inlineData, functionCall, functionResponse (keys {}).",
@@ -276,7 +276,7 @@ fn check_parts(n: usize, path: &str, parts: Option<&Value>, out: &mut Vec<Findin
             )),
             _ => out.push(Finding::error(
                 n,
-                "unknown_content_part",
+                Code::UnknownContentPart,
                 Some(ppath),
                 format!(
                     "Part {} holds {}: a part carries exactly one kind of data; split it.",

@@ -37,7 +37,7 @@ use string_fields::check_strings;
 
 use serde_json::{Map, Value};
 
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 use crate::core::dataset::framing::RawLine;
 
 /// The training-data formats tunewise recognises.
@@ -151,7 +151,7 @@ pub fn validate_line(
     if line.too_long {
         out.push(Finding::error(
             n,
-            "line_too_long",
+            Code::LineTooLong,
             None,
             format!(
                 "The line is longer than {} bytes; it was skipped.",
@@ -161,14 +161,14 @@ pub fn validate_line(
         return LineReport::default();
     }
     if line.crlf {
-        out.push(Finding::warning(n, "crlf_line_ending", None, "The line ends in CRLF (Windows line ending). OpenAI accepts it; some tools do not: save the file with LF endings."));
+        out.push(Finding::warning(n, Code::CrlfLineEnding, None, "The line ends in CRLF (Windows line ending). OpenAI accepts it; some tools do not: save the file with LF endings."));
     }
     let text = match std::str::from_utf8(&line.bytes) {
         Ok(t) => t,
         Err(e) => {
             out.push(Finding::error(
                 n,
-                "invalid_utf8",
+                Code::InvalidUtf8,
                 None,
                 format!(
                     "Invalid UTF-8 at byte {} of the line. Save the file as UTF-8.",
@@ -181,7 +181,7 @@ pub fn validate_line(
     if text.trim().is_empty() {
         out.push(Finding::warning(
             n,
-            "blank_line",
+            Code::BlankLine,
             None,
             "Blank line. Remove it: JSONL needs exactly one JSON object per line.",
         ));
@@ -192,17 +192,17 @@ pub fn validate_line(
         Err(e) => {
             let (code, hint) = if is_last && !line.terminated && e.is_eof() {
                 (
-                    "truncated_last_line",
+                    Code::TruncatedLastLine,
                     "The last line ends in the middle of a JSON value: the file looks truncated.",
                 )
             } else if text.trim() == "[" || text.trim() == "{" || text.trim_start().starts_with('"')
             {
                 (
-                    "invalid_json",
+                    Code::InvalidJson,
                     "This looks like part of a pretty-printed JSON document: JSONL needs one whole object per line.",
                 )
             } else {
-                ("invalid_json", "The line is not valid JSON.")
+                (Code::InvalidJson, "The line is not valid JSON.")
             };
             out.push(Finding::error(n, code, None, {
                 // serde_json says "… at line 1 column N"; in one JSONL
@@ -229,7 +229,7 @@ pub fn validate_line(
     let Some(object) = value.as_object() else {
         out.push(Finding::error(
             n,
-            "data_type",
+            Code::DataType,
             None,
             format!("The line is JSON but a {}, not an object. Each line must be one object such as {{\"messages\": [...]}}.", kind_of(&value)),
         ));
@@ -248,7 +248,7 @@ pub fn validate_line(
         Some(Format::Nova) => check_nova(n, object, out),
         None => out.push(Finding::error(
             n,
-            "unknown_format",
+            Code::UnknownFormat,
             None,
             format!(
                 "No known format matches the keys {}. Expected \"messages\" (chat), \"contents\" (Vertex AI Gemini), \"prompt\"/\"completion\", \"instruction\"/\"output\", \"input\"/\"output\", \"conversations\" or a preference example.",
@@ -305,7 +305,7 @@ pub(super) fn unknown_top_level_keys(
         if rejects {
             out.push(Finding::error(
                 n,
-                "key_not_supported",
+                Code::KeyNotSupported,
                 Some(k.clone()),
                 format!(
                     "{name} rejects the key \"{k}\" (a line may hold only {allowed}): remove it."
@@ -314,7 +314,7 @@ pub(super) fn unknown_top_level_keys(
         } else {
             out.push(Finding::warning(
                 n,
-                "unknown_top_level_key",
+                Code::UnknownTopLevelKey,
                 Some(k.clone()),
                 format!("Unknown key \"{k}\"; {name} ignores it (a line holds {allowed})."),
             ));
@@ -342,7 +342,7 @@ mod tests {
         };
         let mut out = Vec::new();
         let r = validate_line(first, true, None, &mut out);
-        (r.format, out.iter().map(|f| f.code).collect())
+        (r.format, out.iter().map(|f| f.code.as_str()).collect())
     }
 
     #[test]
@@ -470,7 +470,7 @@ mod tests {
         let (lines, _) = split_all(text.as_bytes(), 1 << 20);
         let mut out = Vec::new();
         validate_line(&lines[0], true, Some(format), &mut out);
-        out.iter().map(|f| f.code).collect()
+        out.iter().map(|f| f.code.as_str()).collect()
     }
 
     fn severity_of(text: &str, code: &str) -> Option<crate::core::dataset::finding::Severity> {

@@ -20,7 +20,7 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate, unknown_top_level_keys};
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 
 /// The keys a Nova line may carry.
 pub const NOVA_TOP_KEYS: [&str; 3] = ["schemaVersion", "system", "messages"];
@@ -41,7 +41,7 @@ fn reserved(n: usize, path: &str, text: &str, out: &mut Vec<Finding>) {
     if let Some(word) = RESERVED.iter().find(|w| text.contains(**w)) {
         out.push(Finding::error(
             n,
-            "reserved_keyword",
+            Code::ReservedKeyword,
             Some(path.to_string()),
             format!("The prompt holds \"{word}\", a term Nova reserves: the training job fails on it. Reword it."),
         ));
@@ -54,7 +54,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         Some(Value::String(_)) | None => {}
         Some(other) => out.push(Finding::error(
             n,
-            "data_type",
+            Code::DataType,
             Some("schemaVersion".into()),
             format!(
                 "\"schemaVersion\" is a {}; it must be a string such as \"bedrock-conversation-2024\".",
@@ -71,7 +71,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
                     Some(t) if !t.trim().is_empty() => reserved(n, &path, t, out),
                     _ => out.push(Finding::error(
                         n,
-                        "missing_content",
+                        Code::MissingContent,
                         Some(path),
                         "Each system entry needs a non-empty \"text\".",
                     )),
@@ -80,7 +80,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         }
         Some(other) => out.push(Finding::error(
             n,
-            "data_type",
+            Code::DataType,
             Some("system".into()),
             format!(
                 "\"system\" is a {}; Nova takes a list such as [{{\"text\": \"…\"}}].",
@@ -93,7 +93,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         _ => {
             out.push(Finding::error(
                 n,
-                "missing_messages_list",
+                Code::MissingMessagesList,
                 Some("messages".into()),
                 "\"messages\" must be a non-empty list of {\"role\", \"content\"} turns.",
             ));
@@ -106,7 +106,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         let Some(m) = message.as_object() else {
             out.push(Finding::error(
                 n,
-                "data_type",
+                Code::DataType,
                 Some(path),
                 format!(
                     "Message {} is a {}, not an object.",
@@ -119,7 +119,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         for key in m.keys().filter(|k| !MESSAGE_KEYS.contains(&k.as_str())) {
             out.push(Finding::error(
                 n,
-                "message_unrecognized_key",
+                Code::MessageUnrecognizedKey,
                 Some(format!("{path}.{}", truncate(key, 40))),
                 format!(
                     "Message {} has an unrecognised key \"{}\"; allowed: role, content.",
@@ -131,7 +131,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         for key in MESSAGE_KEYS.iter().filter(|k| !m.contains_key(**k)) {
             out.push(Finding::error(
                 n,
-                "message_missing_key",
+                Code::MessageMissingKey,
                 Some(path.clone()),
                 format!("Message {} has no \"{key}\".", k + 1),
             ));
@@ -140,7 +140,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         if m.get("role").is_some() && !matches!(role, Some("user" | "assistant")) {
             out.push(Finding::error(
                 n,
-                "unrecognized_role",
+                Code::UnrecognizedRole,
                 Some(format!("{path}.role")),
                 format!(
                     "Role {} is not user or assistant (the system prompt goes in \"system\").",
@@ -174,7 +174,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
                             }
                             _ => out.push(Finding::error(
                                 n,
-                                "empty_content",
+                                Code::EmptyContent,
                                 Some(format!("{ppath}.text")),
                                 "A text part needs non-empty \"text\".",
                             )),
@@ -183,7 +183,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
                         ["image"] => {}
                         _ => out.push(Finding::error(
                             n,
-                            "unknown_content_part",
+                            Code::UnknownContentPart,
                             Some(ppath),
                             "A content part holds exactly one of text, image, video.",
                         )),
@@ -192,13 +192,13 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
             }
             Some(Value::Array(_)) => out.push(Finding::error(
                 n,
-                "missing_content",
+                Code::MissingContent,
                 Some(format!("{path}.content")),
                 format!("Message {} has an empty content list.", k + 1),
             )),
             Some(other) => out.push(Finding::error(
                 n,
-                "missing_content",
+                Code::MissingContent,
                 Some(format!("{path}.content")),
                 format!(
                     "Message {} content is a {}; Nova takes a list such as [{{\"text\": \"…\"}}].",
@@ -210,7 +210,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         if k == 0 && role.is_some_and(|r| r != "user") {
             out.push(Finding::error(
                 n,
-                "first_turn_not_user",
+                Code::FirstTurnNotUser,
                 Some(format!("{path}.role")),
                 "The first message must be from the user.",
             ));
@@ -221,7 +221,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
         {
             out.push(Finding::warning(
                 n,
-                "consecutive_same_role",
+                Code::ConsecutiveSameRole,
                 Some(path.clone()),
                 format!("Messages {k} and {} are both \"{r}\"; merge them.", k + 1),
             ));
@@ -232,7 +232,7 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
     if videos > 1 {
         out.push(Finding::error(
             n,
-            "unknown_content_part",
+            Code::UnknownContentPart,
             Some("messages".into()),
             format!("{videos} videos in one sample; Nova takes at most one."),
         ));
@@ -240,14 +240,14 @@ pub(super) fn check_nova(n: usize, object: &Map<String, Value>, out: &mut Vec<Fi
     if !has_assistant {
         out.push(Finding::error(
             n,
-            "example_missing_assistant_message",
+            Code::ExampleMissingAssistantMessage,
             Some("messages".into()),
             "No assistant message: there is nothing to learn from.",
         ));
     } else if previous != Some("assistant") {
         out.push(Finding::error(
             n,
-            "last_turn_not_assistant",
+            Code::LastTurnNotAssistant,
             Some("messages".into()),
             "The last message must be from the assistant.",
         ));

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 
 pub(super) fn check_preference(n: usize, object: &Map<String, Value>, out: &mut Vec<Finding>) {
     match object.get("input").and_then(Value::as_object) {
@@ -16,7 +16,7 @@ pub(super) fn check_preference(n: usize, object: &Map<String, Value>, out: &mut 
                 .is_some_and(|m| !m.is_empty()) => {}
         _ => out.push(Finding::error(
             n,
-            "missing_messages_list",
+            Code::MissingMessagesList,
             Some("input.messages".into()),
             "A preference example needs \"input\": {\"messages\": [...]}.",
         )),
@@ -37,7 +37,7 @@ pub(super) fn check_preference(n: usize, object: &Map<String, Value>, out: &mut 
         if !ok {
             out.push(Finding::error(
                 n,
-                "missing_content",
+                Code::MissingContent,
                 Some(key.into()),
                 format!("\"{key}\" must be a list of assistant messages with non-empty content."),
             ));

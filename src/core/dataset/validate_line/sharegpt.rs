@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::truncate;
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 
 pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Vec<Finding>) {
     let Some(turns) = object
@@ -15,7 +15,7 @@ pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Ve
     else {
         out.push(Finding::error(
             n,
-            "missing_messages_list",
+            Code::MissingMessagesList,
             Some("conversations".into()),
             "\"conversations\" must be a non-empty list of {\"from\", \"value\"} turns.",
         ));
@@ -30,7 +30,7 @@ pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Ve
             Some("gpt" | "assistant") => has_reply = true,
             Some(other) => out.push(Finding::error(
                 n,
-                "unrecognized_role",
+                Code::UnrecognizedRole,
                 Some(format!("{path}.from")),
                 format!(
                     "\"from\": \"{}\" is not system, human or gpt.",
@@ -39,7 +39,7 @@ pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Ve
             )),
             None => out.push(Finding::error(
                 n,
-                "message_missing_key",
+                Code::MessageMissingKey,
                 Some(path.clone()),
                 format!("Turn {} has no string \"from\".", k + 1),
             )),
@@ -51,7 +51,7 @@ pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Ve
         {
             out.push(Finding::error(
                 n,
-                "missing_content",
+                Code::MissingContent,
                 Some(format!("{path}.value")),
                 format!("Turn {} has no non-empty \"value\".", k + 1),
             ));
@@ -60,7 +60,7 @@ pub(super) fn check_sharegpt(n: usize, object: &Map<String, Value>, out: &mut Ve
     if !has_reply {
         out.push(Finding::error(
             n,
-            "example_missing_assistant_message",
+            Code::ExampleMissingAssistantMessage,
             Some("conversations".into()),
             "No \"gpt\" turn: there is nothing to learn from.",
         ));

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::{kind_of, truncate};
-use crate::core::dataset::finding::Finding;
+use crate::core::dataset::finding::{Code, Finding};
 
 pub(super) fn check_strings(
     n: usize,
@@ -19,20 +19,20 @@ pub(super) fn check_strings(
         match object.get(*key) {
             None => out.push(Finding::error(
                 n,
-                "missing_key",
+                Code::MissingKey,
                 Some((*key).into()),
                 format!("Missing \"{key}\"."),
             )),
             Some(Value::String(s)) if s.trim().is_empty() => out.push(Finding::error(
                 n,
-                "empty_value",
+                Code::EmptyValue,
                 Some((*key).into()),
                 format!("\"{key}\" is empty."),
             )),
             Some(Value::String(_)) => {}
             Some(other) => out.push(Finding::error(
                 n,
-                "wrong_type",
+                Code::WrongType,
                 Some((*key).into()),
                 format!("\"{key}\" is a {}, not a string.", kind_of(other)),
             )),
@@ -44,7 +44,7 @@ pub(super) fn check_strings(
         {
             out.push(Finding::error(
                 n,
-                "wrong_type",
+                Code::WrongType,
                 Some((*key).into()),
                 format!("\"{key}\" is a {}, not a string.", kind_of(v)),
             ));
@@ -54,7 +54,7 @@ pub(super) fn check_strings(
         if !required.contains(&key.as_str()) && !optional.contains(&key.as_str()) {
             out.push(Finding::warning(
                 n,
-                "unknown_top_level_key",
+                Code::UnknownTopLevelKey,
                 Some(truncate(key, 60)),
                 format!("Unknown key \"{}\" for this format.", truncate(key, 60)),
             ));
