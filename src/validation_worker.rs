@@ -18,15 +18,22 @@ use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEvent};
+use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEvent, Worker};
 
 use crate::core::dataset::export::{ExportKind, Exporter};
 use crate::core::dataset::histogram_chart;
 use crate::core::dataset::job::JobOptions;
+use crate::core::dataset::part::{self, PartRange, PartReport, PartValidator};
 use crate::core::dataset::report::{DatasetValidator, ValidatorOptions};
 use crate::core::dataset::summary::ReportJson;
 use crate::core::dataset::tokens::{Encoding, tokenizer_from_tiktoken};
 use crate::core::dataset::worker_protocol::{ATTACHMENTS, FromWorker, ToWorker};
+
+/// Whether a large JSONL file is split between sub-workers. Off: in
+/// Chromium the sub-workers started from the lead did not answer (the
+/// split check stalled after part 0; each answers when started from the
+/// page), not yet understood; until then every file is read by one worker.
+const SPLIT_FILES: bool = false;
 
 /// Bytes read per slice: large enough to amortise the message round trip,
 /// small enough for smooth progress and quick cancelling.
@@ -113,6 +120,7 @@ pub fn start() {
         match message {
             ToWorker::Cancel { job } => {
                 CANCELLED.with(|c| c.borrow_mut().insert(job));
+                cancel_subs(job);
             }
             ToWorker::Prepare { encoding } => {
                 if let Some(e) = Encoding::from_name(&encoding) {
@@ -183,6 +191,7 @@ async fn run(message: ToWorker, file: Option<File>) -> Result<(), Stop> {
             export(job, &file, &options, kind).await
         }
         ToWorker::Validate { job, options } => validate(job, &file, &options).await,
+        ToWorker::Part { job, options, part } => check_part(job, &file, &options, part).await,
         _ => Err(Stop::Failed("Unknown job.".into())),
     }
 }
@@ -215,7 +224,7 @@ async fn validate(job: u32, file: &File, options: &JobOptions) -> Result<(), Sto
         // Until this file is done, no training examples are known.
         TRAINING_HASHES.with(|h| *h.borrow_mut() = None);
     }
-    let mut validator = DatasetValidator::with_options(ValidatorOptions {
+    let validator_options = ValidatorOptions {
         expected: options.format(),
         tokenizer,
         max_tokens_per_example: options.max_tokens_per_example,
@@ -223,13 +232,26 @@ async fn validate(job: u32, file: &File, options: &JobOptions) -> Result<(), Sto
         other_set,
         provider: options.provider(),
         validation_set: options.is_validation_set,
-    });
-    each_slice(job, file, |bytes| {
-        validator.push(bytes);
-        post_progress(job, validator.progress());
-    })
-    .await?;
-    let (report, hashes) = validator.finish_with_hashes();
+    };
+    let plan = part::plan_parts(file.size() as u64, options.workers);
+    let split = SPLIT_FILES && plan.len() > 1 && splittable(job, file).await?;
+    let workers = if split { plan.len() } else { 1 };
+    let (report, hashes) = if split {
+        // The sub-workers count tokens only if this worker can.
+        let mut part_options = options.clone();
+        if tokenizer.is_none() {
+            part_options.encoding = None;
+        }
+        validate_split(job, file, &part_options, validator_options, plan).await?
+    } else {
+        let mut validator = DatasetValidator::with_options(validator_options);
+        each_slice(job, file, |bytes| {
+            validator.push(bytes);
+            post_progress(job, validator.progress());
+        })
+        .await?;
+        validator.finish_with_hashes()
+    };
     if !options.is_validation_set {
         TRAINING_HASHES.with(|h| *h.borrow_mut() = Some(Arc::new(hashes)));
     }
@@ -245,7 +267,7 @@ async fn validate(job: u32, file: &File, options: &JobOptions) -> Result<(), Sto
         notice,
         millis: now() - started,
         vocabulary_millis,
-        workers: 1,
+        workers,
     });
     Ok(())
 }
@@ -271,8 +293,22 @@ fn post_progress(job: u32, (bytes, lines): (u64, usize)) {
 /// Reads `file` slice by slice, calling `each` with the bytes; stops when
 /// the job is cancelled.
 async fn each_slice(job: u32, file: &File, mut each: impl FnMut(&[u8])) -> Result<(), Stop> {
+    each_slice_from(job, file, 0.0, |bytes| {
+        each(bytes);
+        true
+    })
+    .await
+}
+
+/// Reads `file` from byte `from`, slice by slice, while `each` wants more.
+async fn each_slice_from(
+    job: u32,
+    file: &File,
+    from: f64,
+    mut each: impl FnMut(&[u8]) -> bool,
+) -> Result<(), Stop> {
     let size = file.size();
-    let mut offset = 0.0;
+    let mut offset = from;
     let mut buffer = Vec::new();
     while offset < size {
         if CANCELLED.with(|c| c.borrow().contains(&job)) {
@@ -289,7 +325,9 @@ async fn each_slice(job: u32, file: &File, mut each: impl FnMut(&[u8])) -> Resul
         let bytes = Uint8Array::new(&array);
         buffer.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut buffer);
-        each(&buffer);
+        if !each(&buffer) {
+            break;
+        }
         offset = end;
     }
     if CANCELLED.with(|c| c.borrow().contains(&job)) {
@@ -430,6 +468,340 @@ async fn export(job: u32, file: &File, options: &JobOptions, kind: ExportKind) -
         &FromWorker::Exported { job, names },
         &[("blobs", &blobs.into())],
         None,
+    );
+    Ok(())
+}
+
+// ---- Several workers: the lead splits a large JSONL file into parts ----
+
+/// A sub-worker of the lead: started once, kept for later jobs.
+struct Sub {
+    worker: Worker,
+    ready: bool,
+    /// Messages posted before it was ready.
+    queue: Vec<(JsValue, Option<Array>)>,
+    /// The part it is checking: (job, settle) where settle resolves with
+    /// the report bytes or rejects with why.
+    pending: Option<(u32, usize, js_sys::Function, js_sys::Function)>,
+}
+
+thread_local! {
+    static SUBS: RefCell<Vec<Option<Sub>>> = const { RefCell::new(Vec::new()) };
+    /// Bytes and lines done by each part of a split job, summed into one
+    /// progress stream.
+    static PART_PROGRESS: RefCell<HashMap<u32, Vec<(u64, u64)>>> = RefCell::new(HashMap::new());
+}
+
+/// Why a part failed when it was cancelled (not an error to show).
+const CANCELLED_PART: &str = "\u{0}cancelled";
+
+fn sub_post(slot: usize, message: JsValue, transfer: Option<Array>) {
+    SUBS.with(|s| {
+        if let Some(Some(sub)) = s.borrow_mut().get_mut(slot) {
+            if sub.ready {
+                let _ = match &transfer {
+                    Some(t) => sub.worker.post_message_with_transfer(&message, t),
+                    None => sub.worker.post_message(&message),
+                };
+            } else {
+                sub.queue.push((message, transfer));
+            }
+        }
+    });
+}
+
+/// Starts sub-worker `slot` (if it is not running) and has it load
+/// `encoding`'s vocabulary up front.
+fn ensure_sub(slot: usize, encoding: Option<Encoding>) -> Result<(), String> {
+    let running = SUBS.with(|s| s.borrow().get(slot).is_some_and(Option::is_some));
+    if !running {
+        let worker = Worker::new("./worker_loader.js")
+            .map_err(|e| format!("a helper worker could not start ({})", error_text(&e)))?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            sub_receive(slot, e.data());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+                e.prevent_default();
+                let what = e.message();
+                sub_crashed(
+                    slot,
+                    if what.is_empty() {
+                        "it could not be loaded".into()
+                    } else {
+                        what
+                    },
+                );
+            });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        SUBS.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() <= slot {
+                s.resize_with(slot + 1, || None);
+            }
+            s[slot] = Some(Sub {
+                worker,
+                ready: false,
+                queue: Vec::new(),
+                pending: None,
+            });
+        });
+    }
+    if let Some(e) = encoding {
+        let prepare = ToWorker::Prepare {
+            encoding: e.name().into(),
+        };
+        sub_post(slot, to_js(&prepare.to_json(), &[]), None);
+    }
+    Ok(())
+}
+
+/// A sub-worker stopped: its part fails the job, and the next job starts
+/// a fresh one.
+fn sub_crashed(slot: usize, why: String) {
+    let sub = SUBS.with(|s| s.borrow_mut().get_mut(slot).and_then(Option::take));
+    if let Some(sub) = sub {
+        sub.worker.terminate();
+        if let Some((_, index, _, reject)) = sub.pending {
+            let _ = reject.call1(
+                &JsValue::NULL,
+                &format!("The helper worker checking part {} of the file stopped: {why}. Pick the file again to retry.", index + 1).into(),
+            );
+        }
+    }
+}
+
+fn sub_receive(slot: usize, data: JsValue) {
+    let Ok(message) = FromWorker::from_json(&json_of(&data)) else {
+        return;
+    };
+    match message {
+        FromWorker::Ready => {
+            let queue = SUBS.with(|s| {
+                s.borrow_mut()
+                    .get_mut(slot)
+                    .and_then(Option::as_mut)
+                    .map(|sub| {
+                        sub.ready = true;
+                        std::mem::take(&mut sub.queue)
+                    })
+            });
+            for (m, t) in queue.unwrap_or_default() {
+                sub_post(slot, m, t);
+            }
+        }
+        FromWorker::Crashed { message } => sub_crashed(slot, message),
+        FromWorker::Progress { job, bytes, lines } => {
+            let index = SUBS.with(|s| {
+                s.borrow()
+                    .get(slot)
+                    .and_then(Option::as_ref)
+                    .and_then(|sub| sub.pending.as_ref())
+                    .filter(|p| p.0 == job)
+                    .map(|p| p.1)
+            });
+            if let Some(index) = index {
+                part_progress(job, index, (bytes, lines));
+            }
+        }
+        FromWorker::PartDone { job, .. } => settle(slot, job, Ok(get(&data, "bytes"))),
+        FromWorker::Failed { job, message } => settle(slot, job, Err(message)),
+        FromWorker::Cancelled { job } => settle(slot, job, Err(CANCELLED_PART.into())),
+        _ => {}
+    }
+}
+
+fn settle(slot: usize, job: u32, result: Result<JsValue, String>) {
+    let pending = SUBS.with(|s| {
+        s.borrow_mut()
+            .get_mut(slot)
+            .and_then(Option::as_mut)
+            .and_then(|sub| {
+                if sub.pending.as_ref().is_some_and(|p| p.0 == job) {
+                    sub.pending.take()
+                } else {
+                    None
+                }
+            })
+    });
+    if let Some((_, _, resolve, reject)) = pending {
+        let _ = match result {
+            Ok(bytes) => resolve.call1(&JsValue::NULL, &bytes),
+            Err(why) => reject.call1(&JsValue::NULL, &why.into()),
+        };
+    }
+}
+
+/// Records part `index`'s progress and posts the sum of every part's.
+fn part_progress(job: u32, index: usize, done: (u64, u64)) {
+    let sum = PART_PROGRESS.with(|p| {
+        let mut p = p.borrow_mut();
+        let parts = p.get_mut(&job)?;
+        *parts.get_mut(index)? = done;
+        Some(
+            parts
+                .iter()
+                .fold((0, 0), |(b, l), (pb, pl)| (b + pb, l + pl)),
+        )
+    });
+    if let Some((bytes, lines)) = sum {
+        post(&FromWorker::Progress { job, bytes, lines });
+    }
+}
+
+/// Tells every sub-worker to stop `job`.
+fn cancel_subs(job: u32) {
+    let slots = SUBS.with(|s| s.borrow().len());
+    for slot in 0..slots {
+        sub_post(slot, to_js(&ToWorker::Cancel { job }.to_json(), &[]), None);
+    }
+}
+
+/// Sends part `index` of `file` to sub-worker `slot`; the promise settles
+/// with the part's report bytes (an `ArrayBuffer`).
+fn send_part(slot: usize, job: u32, file: &File, options: &JobOptions, part: PartRange) -> Promise {
+    let mut settle_with = None;
+    let promise = Promise::new(&mut |resolve, reject| settle_with = Some((resolve, reject)));
+    if let Some((resolve, reject)) = settle_with {
+        SUBS.with(|s| {
+            if let Some(Some(sub)) = s.borrow_mut().get_mut(slot) {
+                sub.pending = Some((job, part.index, resolve, reject));
+            }
+        });
+    }
+    let message = ToWorker::Part {
+        job,
+        options: options.clone(),
+        part,
+    };
+    sub_post(slot, to_js(&message.to_json(), &[("file", file)]), None);
+    promise
+}
+
+/// Whether the file may be split: its first slice tells whether it is
+/// JSONL (undecided after a whole slice: it is read by one worker).
+async fn splittable(job: u32, file: &File) -> Result<bool, Stop> {
+    let mut first = Vec::new();
+    each_slice_from(job, file, 0.0, |bytes| {
+        first.extend_from_slice(bytes);
+        false
+    })
+    .await?;
+    let more = (first.len() as f64) < file.size();
+    Ok(part::splittable(&first, more).unwrap_or(false))
+}
+
+/// The lead's side of a split check: part 0 here, the others in
+/// sub-workers; their reports merged into the one report.
+async fn validate_split(
+    job: u32,
+    file: &File,
+    options: &JobOptions,
+    validator_options: ValidatorOptions,
+    plan: Vec<PartRange>,
+) -> Result<(crate::core::dataset::report::DatasetReport, HashSet<u64>), Stop> {
+    PART_PROGRESS.with(|p| p.borrow_mut().insert(job, vec![(0, 0); plan.len()]));
+    let result = run_parts(job, file, options, &validator_options, &plan).await;
+    PART_PROGRESS.with(|p| p.borrow_mut().remove(&job));
+    if result.is_err() {
+        // Stop the parts still running.
+        cancel_subs(job);
+    }
+    let reports = result?;
+    Ok(part::merge(&validator_options, reports))
+}
+
+async fn run_parts(
+    job: u32,
+    file: &File,
+    options: &JobOptions,
+    validator_options: &ValidatorOptions,
+    plan: &[PartRange],
+) -> Result<Vec<PartReport>, Stop> {
+    let mut promises = Vec::new();
+    // The last part ends at the file's end (u64::MAX does not survive
+    // JSON as a JS number).
+    let size = file.size() as u64;
+    for range in &plan[1..] {
+        let slot = range.index - 1;
+        let range = &PartRange {
+            end: range.end.min(size),
+            ..*range
+        };
+        ensure_sub(slot, options.encoding()).map_err(|why| {
+            Stop::Failed(format!("The file could not be checked in parts: {why}."))
+        })?;
+        promises.push(send_part(slot, job, file, options, *range));
+    }
+    let mut first = PartValidator::new(validator_options.clone(), plan[0]);
+    each_slice_from(job, file, plan[0].read_from() as f64, |bytes| {
+        let more = first.push(bytes);
+        let (b, l) = first.progress();
+        part_progress(job, 0, (b, l as u64));
+        more
+    })
+    .await?;
+    let mut reports = vec![first.finish()];
+    for promise in promises {
+        let buffer = JsFuture::from(promise).await.map_err(|e| {
+            let why = error_text(&e);
+            if why == CANCELLED_PART {
+                Stop::Cancelled
+            } else {
+                Stop::Failed(why)
+            }
+        })?;
+        let bytes = Uint8Array::new(&buffer).to_vec();
+        reports.push(PartReport::from_bytes(&bytes).map_err(Stop::Failed)?);
+    }
+    if CANCELLED.with(|c| c.borrow().contains(&job)) {
+        return Err(Stop::Cancelled);
+    }
+    Ok(reports)
+}
+
+/// A sub-worker's job: check one part, post its report's bytes.
+async fn check_part(
+    job: u32,
+    file: &File,
+    options: &JobOptions,
+    range: PartRange,
+) -> Result<(), Stop> {
+    let tokenizer = match options.encoding() {
+        Some(e) => Some((tokenizer(None, e).await?.0, e)),
+        None => None,
+    };
+    let mut validator = PartValidator::new(
+        ValidatorOptions {
+            expected: options.format(),
+            tokenizer,
+            max_tokens_per_example: options.max_tokens_per_example,
+            min_examples: options.min_examples,
+            // The overlap with the training file is found in the merge.
+            other_set: None,
+            provider: options.provider(),
+            validation_set: options.is_validation_set,
+        },
+        range,
+    );
+    each_slice_from(job, file, range.read_from() as f64, |bytes| {
+        let more = validator.push(bytes);
+        post_progress(job, validator.progress());
+        more
+    })
+    .await?;
+    let bytes = validator.finish().to_bytes();
+    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+    post_with(
+        &FromWorker::PartDone {
+            job,
+            index: range.index,
+        },
+        &[("bytes", &buffer)],
+        Some(&Array::of1(&buffer)),
     );
     Ok(())
 }

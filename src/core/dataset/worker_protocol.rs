@@ -15,6 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::dataset::job::JobOptions;
+use crate::core::dataset::part::PartRange;
 
 /// Fields of a message that are not part of its serde encoding.
 pub const ATTACHMENTS: [&str; 3] = ["file", "blobs", "bytes"];
@@ -49,18 +50,8 @@ pub enum ToWorker {
         job: u32,
         #[serde(with = "options_text")]
         options: JobOptions,
-        part: PartSpan,
+        part: PartRange,
     },
-}
-
-/// One part of a file split for several workers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartSpan {
-    /// The part's place in the file (0 first).
-    pub index: usize,
-    /// Nominal byte range, `start..end`.
-    pub start: u64,
-    pub end: u64,
 }
 
 /// Worker → page (and sub-worker → lead worker).
@@ -277,7 +268,7 @@ impl FromWorker {
 }
 
 /// Job options travel as JSON text inside the message, as they always
-/// have; an object is accepted too.
+/// have.
 mod options_text {
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -316,7 +307,7 @@ mod tests {
 
     #[test]
     fn every_message_to_the_worker_round_trips() {
-        let span = PartSpan {
+        let span = PartRange {
             index: 2,
             start: 1 << 20,
             end: 3 << 20,
