@@ -27,13 +27,10 @@ use crate::core::dataset::part::{self, PartRange, PartReport, PartValidator};
 use crate::core::dataset::report::{DatasetValidator, ValidatorOptions};
 use crate::core::dataset::summary::ReportJson;
 use crate::core::dataset::tokens::{Encoding, tokenizer_from_tiktoken};
-use crate::core::dataset::worker_protocol::{ATTACHMENTS, FromWorker, ToWorker};
+use crate::core::dataset::worker_protocol::{ATTACHMENTS, FromWorker, ToWorker, field};
 
-/// Whether a large JSONL file is split between sub-workers. Off: in
-/// Chromium the sub-workers started from the lead did not answer (the
-/// split check stalled after part 0; each answers when started from the
-/// page), not yet understood; until then every file is read by one worker.
-const SPLIT_FILES: bool = false;
+/// Whether a large JSONL file is split between sub-workers.
+const SPLIT_FILES: bool = true;
 
 /// Bytes read per slice: large enough to amortise the message round trip,
 /// small enough for smooth progress and quick cancelling.
@@ -607,7 +604,7 @@ fn sub_receive(slot: usize, data: JsValue) {
                 part_progress(job, index, (bytes, lines));
             }
         }
-        FromWorker::PartDone { job, .. } => settle(slot, job, Ok(get(&data, "bytes"))),
+        FromWorker::PartDone { job, .. } => settle(slot, job, Ok(get(&data, field::PART_REPORT))),
         FromWorker::Failed { job, message } => settle(slot, job, Err(message)),
         FromWorker::Cancelled { job } => settle(slot, job, Err(CANCELLED_PART.into())),
         _ => {}
@@ -800,7 +797,7 @@ async fn check_part(
             job,
             index: range.index,
         },
-        &[("bytes", &buffer)],
+        &[(field::PART_REPORT, &buffer)],
         Some(&Array::of1(&buffer)),
     );
     Ok(())

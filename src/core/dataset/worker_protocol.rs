@@ -6,7 +6,7 @@
 //! [`ToWorker`] (tagged by `cmd`) or [`FromWorker`] (tagged by `type`).
 //! What cannot be serialized travels as a sibling field of the same
 //! object, named in [`ATTACHMENTS`]: the `file` (a `File` handle, never its
-//! bytes), the exported `blobs`, and a part's report `bytes` (an
+//! bytes), the exported `blobs`, and a part's report `part_report` (an
 //! `ArrayBuffer`, transferred). Those fields are dropped before decoding.
 //!
 //! Architecture invariant: pure, no UI imports. The tags and field names
@@ -18,7 +18,7 @@ use crate::core::dataset::job::JobOptions;
 use crate::core::dataset::part::PartRange;
 
 /// Fields of a message that are not part of its serde encoding.
-pub const ATTACHMENTS: [&str; 3] = ["file", "blobs", "bytes"];
+pub const ATTACHMENTS: [&str; 3] = [field::FILE, field::BLOBS, field::PART_REPORT];
 
 /// Page → worker (and lead worker → sub-worker).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,7 +112,7 @@ pub enum FromWorker {
         message: String,
     },
     /// A part's report, its bytes (`PartReport::to_bytes`) attached as
-    /// `bytes`.
+    /// `part_report`.
     PartDone {
         job: u32,
         index: usize,
@@ -147,6 +147,8 @@ pub mod field {
     /// Attachments.
     pub const FILE: &str = "file";
     pub const BLOBS: &str = "blobs";
+    /// A part's report (`PartReport::to_bytes`), an `ArrayBuffer`.
+    pub const PART_REPORT: &str = "part_report";
 }
 
 /// The kind of a [`FromWorker`] message: its `type` tag.
@@ -466,6 +468,10 @@ mod tests {
             assert_eq!(v[field::JOB], 1);
         }
         assert!(ATTACHMENTS.contains(&field::FILE) && ATTACHMENTS.contains(&field::BLOBS));
+        // No attachment shadows a serde field (they are dropped before decoding).
+        for a in ATTACHMENTS {
+            assert!(!keys.contains(a), "{a}");
+        }
     }
 
     #[test]
