@@ -71,7 +71,7 @@ pub fn encode(s: &DatasetSettings) -> String {
     }
     out.append_pair("enc", s.encoding.map_or("none", Encoding::name));
     if let Some(f) = s.format {
-        out.append_pair("format", f.label());
+        out.append_pair("format", f.id());
     }
     if let Some(e) = s.epochs {
         out.append_pair("epochs", &e.to_string());
@@ -97,7 +97,8 @@ pub fn decode(query: &str) -> DatasetSettings {
             "model" if v.len() <= 200 => s.model = v.into(),
             "max" => s.max_tokens = v.parse().ok().filter(|m| (1..=10_000_000).contains(m)),
             "enc" => s.encoding = Encoding::from_name(v),
-            "format" => s.format = Format::from_label(v),
+            // An id, or a label as the earlier release saved it.
+            "format" => s.format = Format::from_id(v),
             "epochs" => s.epochs = v.parse().ok().filter(|e| (1..=100).contains(e)),
             "price" if crate::core::costs::prices::by_id(v).is_some() => s.price_preset = v.into(),
             "seed" => s.seed = v.parse().unwrap_or(s.seed),
@@ -142,6 +143,21 @@ mod tests {
             DatasetSettings::default()
         );
         assert!(DatasetSettings::default().max_tokens.is_some());
+    }
+
+    #[test]
+    fn the_format_is_saved_by_id_and_labels_still_load() {
+        let s = DatasetSettings {
+            format: Some(Format::PromptCompletion),
+            ..DatasetSettings::default()
+        };
+        assert!(encode(&s).contains("format=prompt_completion"));
+        // As the earlier release saved it.
+        let old = "provider=openai&enc=o200k_base&format=prompt+%2F+completion&seed=42";
+        assert_eq!(decode(old).format, Some(Format::PromptCompletion));
+        assert_eq!(decode("format=OpenAI+chat").format, Some(Format::Chat));
+        assert_eq!(decode("format=sharegpt").format, Some(Format::ShareGpt));
+        assert_eq!(decode("format=nope").format, None);
     }
 
     proptest! {

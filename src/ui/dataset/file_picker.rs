@@ -10,13 +10,16 @@ pub fn first_file(list: Option<web_sys::FileList>) -> Option<File> {
 }
 
 /// A labelled file input. `on_file` receives the picked or dropped file;
-/// drops on it do not reach the page-wide drop target.
+/// drops on it do not reach the page-wide drop target. `on_intent` runs
+/// when a file is about to come: the dialog opens (a click, or Enter or
+/// Space on the input) or a drag enters.
 #[component]
 pub fn FilePicker(
     id: &'static str,
     label: &'static str,
     hint: &'static str,
     on_file: Callback<File, ()>,
+    on_intent: Callback<(), ()>,
     #[prop(into)] chosen: Signal<Option<String>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
@@ -32,11 +35,13 @@ pub fn FilePicker(
     view! {
         <div class="file-picker" class:dragging=move || dragging.get()
             on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragenter=move |_| on_intent.run(())
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop>
             <label for=id>{label}</label>
             <input id=id type="file" accept=".jsonl,.json,.txt,application/json,application/jsonl"
                 aria-describedby=hint_id.clone()
+                on:click=move |_| on_intent.run(())
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
                     if let Some(f) = first_file(input.files()) {

@@ -1,10 +1,13 @@
 //! The page's side of the validation worker (`src/validation_worker.rs`):
 //! starts it, queues commands until it is ready, and routes its messages
 //! to the job that asked.
+//!
+//! Messages follow `core::dataset::worker_protocol`; this side reads and
+//! writes them field by field (its tags and field names), not through
+//! serde, which would not fit in the page's first-visit download.
 
 use std::collections::HashMap;
 
-use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -13,6 +16,8 @@ use web_sys::{Blob, File, MessageEvent, Worker};
 use crate::core::dataset::export::ExportKind;
 use crate::core::dataset::job::JobOptions;
 use crate::core::dataset::summary::ReportJson;
+use crate::core::dataset::tokens::Encoding;
+use crate::core::dataset::worker_protocol::{Kind, ToWorker, field};
 
 /// What a job reports.
 pub enum JobEvent {
@@ -26,7 +31,8 @@ pub enum JobEvent {
         report: Box<ReportJson>,
         /// The token histogram as SVG, drawn by the worker.
         chart: String,
-        millis: f64,
+        /// How long the worker waited for the vocabulary.
+        vocabulary_millis: f64,
         /// The worker's WebAssembly memory when it finished, in bytes.
         memory: f64,
         /// Why tokens were not counted although asked for.
@@ -43,9 +49,11 @@ type Handler = std::rc::Rc<dyn Fn(JobEvent)>;
 struct Inner {
     worker: Option<Worker>,
     ready: bool,
-    queue: Vec<Object>,
+    queue: Vec<JsValue>,
     next_job: u32,
     handlers: HashMap<u32, Handler>,
+    /// Vocabularies this worker was asked to load.
+    prepared: Vec<Encoding>,
 }
 
 /// A handle on the worker, cheap to copy into closures.
@@ -55,7 +63,7 @@ pub struct ValidationClient {
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 impl ValidationClient {
@@ -110,6 +118,7 @@ impl ValidationClient {
         let worker = self.inner.try_update_value(|i| {
             i.ready = false;
             i.queue.clear();
+            i.prepared.clear();
             i.worker.take()
         });
         if let Some(w) = worker.flatten() {
@@ -129,50 +138,51 @@ impl ValidationClient {
     }
 
     fn receive(&self, data: JsValue) {
-        let kind = get(&data, "type").as_string().unwrap_or_default();
-        if kind == "ready" {
-            let queue = self
-                .inner
-                .try_update_value(|i| {
-                    i.ready = true;
-                    std::mem::take(&mut i.queue)
-                })
-                .unwrap_or_default();
-            for message in queue {
-                self.post(&message);
-            }
+        let text = |key| get(&data, key).as_string().unwrap_or_default();
+        let number = |key| get(&data, key).as_f64().unwrap_or(0.0);
+        let Some(kind) = Kind::from_tag(&text(field::TYPE)) else {
             return;
-        }
-        if kind == "crashed" {
-            let why = get(&data, "message").as_string().unwrap_or_default();
-            self.crash(format!("The validator hit an internal error ({why}). Pick the file again to retry; if it happens again, please report it with the file's first lines."));
-            return;
-        }
-        let job = get(&data, "job").as_f64().unwrap_or(-1.0) as u32;
-        let event = match kind.as_str() {
-            "status" => JobEvent::Status(get(&data, "text").as_string().unwrap_or_default()),
-            "progress" => JobEvent::Progress {
-                bytes: get(&data, "bytes").as_f64().unwrap_or(0.0),
-                lines: get(&data, "lines").as_f64().unwrap_or(0.0),
-            },
-            "done" => {
-                let text = get(&data, "report").as_string().unwrap_or_default();
-                match serde_json::from_str(&text) {
-                    Ok(report) => JobEvent::Done {
-                        report: Box::new(report),
-                        chart: get(&data, "chart").as_string().unwrap_or_default(),
-                        memory: get(&data, "memory").as_f64().unwrap_or(0.0),
-                        notice: get(&data, "notice").as_string(),
-                        millis: get(&data, "millis").as_f64().unwrap_or(0.0),
-                    },
-                    Err(e) => {
-                        JobEvent::Failed(format!("The validator's report could not be read: {e}"))
-                    }
+        };
+        let job = get(&data, field::JOB).as_f64().unwrap_or(-1.0) as u32;
+        let event = match kind {
+            Kind::Ready => {
+                let queue = self
+                    .inner
+                    .try_update_value(|i| {
+                        i.ready = true;
+                        std::mem::take(&mut i.queue)
+                    })
+                    .unwrap_or_default();
+                for message in queue {
+                    self.post(message);
                 }
+                return;
             }
-            "exported" => {
-                let blobs: js_sys::Array = get(&data, "blobs").unchecked_into();
-                let names: js_sys::Array = get(&data, "names").unchecked_into();
+            Kind::Crashed => {
+                let why = text(field::MESSAGE);
+                self.crash(format!("The validator hit an internal error ({why}). Pick the file again to retry; if it happens again, please report it with the file's first lines."));
+                return;
+            }
+            Kind::Status => JobEvent::Status(text(field::TEXT)),
+            Kind::Progress => JobEvent::Progress {
+                bytes: number(field::BYTES),
+                lines: number(field::LINES),
+            },
+            Kind::Done => match serde_json::from_str(&text(field::REPORT)) {
+                Ok(report) => JobEvent::Done {
+                    report: Box::new(report),
+                    chart: text(field::CHART),
+                    memory: number(field::MEMORY),
+                    notice: get(&data, field::NOTICE).as_string(),
+                    vocabulary_millis: number(field::VOCABULARY_MILLIS),
+                },
+                Err(e) => {
+                    JobEvent::Failed(format!("The validator's report could not be read: {e}"))
+                }
+            },
+            Kind::Exported => {
+                let blobs: js_sys::Array = get(&data, field::BLOBS).unchecked_into();
+                let names: js_sys::Array = get(&data, field::NAMES).unchecked_into();
                 JobEvent::Exported(
                     (0..blobs.length())
                         .filter_map(|k| {
@@ -184,9 +194,9 @@ impl ValidationClient {
                         .collect(),
                 )
             }
-            "cancelled" => JobEvent::Cancelled,
-            "failed" => JobEvent::Failed(get(&data, "message").as_string().unwrap_or_default()),
-            _ => return,
+            Kind::Cancelled => JobEvent::Cancelled,
+            Kind::Failed => JobEvent::Failed(text(field::MESSAGE)),
+            Kind::PartDone => return,
         };
         let finished = !matches!(event, JobEvent::Status(_) | JobEvent::Progress { .. });
         // Take the handler out before calling it: it may start another job.
@@ -202,21 +212,79 @@ impl ValidationClient {
         }
     }
 
-    fn post(&self, message: &Object) {
+    fn post(&self, message: JsValue) {
         self.ensure_worker();
         let ready = self.inner.with_value(|i| i.ready);
         if !ready {
-            self.inner.update_value(|i| i.queue.push(message.clone()));
+            self.inner.update_value(|i| i.queue.push(message));
             return;
         }
         self.inner.with_value(|i| {
             if let Some(w) = &i.worker {
-                let _ = w.post_message(message);
+                let _ = w.post_message(&message);
             }
         });
     }
 
-    fn submit(&self, fields: &[(&str, JsValue)], on: impl Fn(JobEvent) + 'static) -> u32 {
+    /// `message` as the object posted, `file` attached.
+    fn to_js(message: &ToWorker, file: Option<&File>) -> JsValue {
+        let object = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(k), v);
+        };
+        set(field::CMD, &message.cmd().into());
+        let options = |o: &JobOptions| JsValue::from(serde_json::to_string(o).unwrap_or_default());
+        match message {
+            ToWorker::Validate { job, options: o } => {
+                set(field::JOB, &(*job).into());
+                set(field::OPTIONS, &options(o));
+            }
+            ToWorker::Export {
+                job,
+                options: o,
+                kind,
+            } => {
+                set(field::JOB, &(*job).into());
+                set(field::OPTIONS, &options(o));
+                set(field::KIND, &kind.into());
+            }
+            ToWorker::Cancel { job } => set(field::JOB, &(*job).into()),
+            ToWorker::Prepare { encoding } => set(field::ENCODING, &encoding.into()),
+            // Sent by the lead worker only.
+            ToWorker::Part { .. } => {}
+        }
+        if let Some(f) = file {
+            set(field::FILE, f);
+        }
+        object.into()
+    }
+
+    /// Starts the worker and has it load `encoding`'s vocabulary, so a
+    /// check started soon (the user is choosing the file) does not wait
+    /// for it. Cheap to call again: the worker loads each vocabulary once.
+    pub fn prepare(&self, encoding: Encoding) {
+        let asked = self.inner.try_update_value(|i| {
+            let asked = i.prepared.contains(&encoding);
+            if !asked {
+                i.prepared.push(encoding);
+            }
+            asked
+        });
+        if asked != Some(false) {
+            return;
+        }
+        let message = ToWorker::Prepare {
+            encoding: encoding.name().into(),
+        };
+        self.post(Self::to_js(&message, None));
+    }
+
+    fn submit(
+        &self,
+        message: impl FnOnce(u32) -> ToWorker,
+        file: &File,
+        on: impl Fn(JobEvent) + 'static,
+    ) -> u32 {
         let job = self
             .inner
             .try_update_value(|i| {
@@ -225,12 +293,7 @@ impl ValidationClient {
                 i.next_job
             })
             .unwrap_or(0);
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"job".into(), &job.into());
-        for (k, v) in fields {
-            let _ = Reflect::set(&message, &JsValue::from_str(k), v);
-        }
-        self.post(&message);
+        self.post(Self::to_js(&message(job), Some(file)));
         job
     }
 
@@ -241,15 +304,8 @@ impl ValidationClient {
         options: &JobOptions,
         on: impl Fn(JobEvent) + 'static,
     ) -> u32 {
-        let options = serde_json::to_string(options).unwrap_or_default();
-        self.submit(
-            &[
-                ("cmd", "validate".into()),
-                ("file", file.into()),
-                ("options", options.into()),
-            ],
-            on,
-        )
+        let options = options.clone();
+        self.submit(|job| ToWorker::Validate { job, options }, file, on)
     }
 
     /// Exports `file` as `kind`.
@@ -260,26 +316,22 @@ impl ValidationClient {
         kind: ExportKind,
         on: impl Fn(JobEvent) + 'static,
     ) -> u32 {
-        let options = serde_json::to_string(options).unwrap_or_default();
-        self.submit(
-            &[
-                ("cmd", "export".into()),
-                ("file", file.into()),
-                ("options", options.into()),
-                ("kind", kind.name().into()),
-            ],
-            on,
-        )
+        let options = options.clone();
+        let kind = kind.name().to_string();
+        self.submit(|job| ToWorker::Export { job, options, kind }, file, on)
     }
 
-    /// Stops a job after the slice it is reading; its handler gets `Cancelled`.
+    /// Stops a job: its handler gets `Cancelled` at once; the worker (and
+    /// its sub-workers) stop after the slice they are reading, and its
+    /// later messages about the job are dropped.
     pub fn cancel(&self, job: u32) {
         if self.inner.with_value(|i| i.worker.is_none()) {
             return;
         }
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"cmd".into(), &"cancel".into());
-        let _ = Reflect::set(&message, &"job".into(), &job.into());
-        self.post(&message);
+        self.post(Self::to_js(&ToWorker::Cancel { job }, None));
+        let handler = self.inner.try_update_value(|i| i.handlers.remove(&job));
+        if let Some(h) = handler.flatten() {
+            h(JobEvent::Cancelled);
+        }
     }
 }
