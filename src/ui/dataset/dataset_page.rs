@@ -691,7 +691,7 @@ pub fn DatasetPage() -> impl IntoView {
                     number_format::counted(report.valid_examples, "valid example", "valid examples"),
                     number_format::counted(report.error_total(), "error", "errors"),
                     number_format::counted(report.warning_total(), "warning", "warnings"),
-                    number_format::counted(report.overlap.len(), "example", "examples"),
+                    number_format::counted(report.warning_counts.get("in_both_sets").copied().unwrap_or(0), "example", "examples"),
                 )}</p>
                 <details><summary>"Its findings"</summary><DatasetFindings report=report.clone() file_name=name.clone() /></details>
             </section>
