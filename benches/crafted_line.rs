@@ -3,41 +3,9 @@
 //! memory (Linux VmHWM, reset before each). `cargo bench --bench crafted_line`.
 
 use tunewise::core::dataset::framing::DEFAULT_MAX_LINE_BYTES;
+use tunewise::core::dataset::generate::crafted_line_chunks;
 use tunewise::core::dataset::report::{DatasetValidator, ValidatorOptions};
 use tunewise::core::dataset::tokens::{Encoding, builtin};
-
-/// The 1 MiB (about) chunks of one line `prefix first (sep unit)* suffix\n`
-/// of at most `len` bytes before its newline, made as they are fed so the
-/// test does not hold the line itself.
-fn crafted_chunks(
-    prefix: &str,
-    unit: &str,
-    suffix: &str,
-    len: usize,
-) -> impl Iterator<Item = Vec<u8>> {
-    let repeat = format!(",{unit}");
-    let fixed = prefix.len() + unit.len() + suffix.len();
-    let mut left = (len - fixed) / repeat.len();
-    let per_chunk = (1 << 20) / repeat.len();
-    let block = repeat.repeat(per_chunk).into_bytes();
-    let mut first = Some(format!("{prefix}{unit}").into_bytes());
-    let mut last = Some(format!("{suffix}\n").into_bytes());
-    std::iter::from_fn(move || {
-        if let Some(f) = first.take() {
-            return Some(f);
-        }
-        if left >= per_chunk {
-            left -= per_chunk;
-            return Some(block.clone());
-        }
-        if left > 0 {
-            let rest = block[..left * repeat.len()].to_vec();
-            left = 0;
-            return Some(rest);
-        }
-        last.take()
-    })
-}
 
 fn status_kib(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -54,7 +22,7 @@ fn main() {
     builtin(Encoding::O200kBase).count("load the dictionary before measuring");
     for unit in ["1", "{}"] {
         // Made as they are fed, so the line is held only by the validator.
-        let chunks = crafted_chunks(r#"{"messages":["#, unit, "]}", DEFAULT_MAX_LINE_BYTES);
+        let chunks = crafted_line_chunks(r#"{"messages":["#, unit, "]}", DEFAULT_MAX_LINE_BYTES);
         let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
         let start = std::time::Instant::now();
         let mut v = DatasetValidator::with_options(ValidatorOptions {

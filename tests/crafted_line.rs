@@ -8,44 +8,12 @@
 
 use tunewise::core::dataset::finding::Code;
 use tunewise::core::dataset::framing::DEFAULT_MAX_LINE_BYTES;
+use tunewise::core::dataset::generate::crafted_line_chunks;
 use tunewise::core::dataset::report::{DatasetReport, DatasetValidator, ValidatorOptions};
 use tunewise::core::dataset::tokens::{Encoding, builtin};
 
 /// Peak resident memory allowed while checking one crafted line.
 const PEAK_LIMIT_MB: f64 = 200.0;
-
-/// The 1 MiB (about) chunks of one line `prefix first (sep unit)* suffix\n`
-/// of at most `len` bytes before its newline, made as they are fed so the
-/// test does not hold the line itself.
-fn crafted_chunks(
-    prefix: &str,
-    unit: &str,
-    suffix: &str,
-    len: usize,
-) -> impl Iterator<Item = Vec<u8>> {
-    let repeat = format!(",{unit}");
-    let fixed = prefix.len() + unit.len() + suffix.len();
-    let mut left = (len - fixed) / repeat.len();
-    let per_chunk = (1 << 20) / repeat.len();
-    let block = repeat.repeat(per_chunk).into_bytes();
-    let mut first = Some(format!("{prefix}{unit}").into_bytes());
-    let mut last = Some(format!("{suffix}\n").into_bytes());
-    std::iter::from_fn(move || {
-        if let Some(f) = first.take() {
-            return Some(f);
-        }
-        if left >= per_chunk {
-            left -= per_chunk;
-            return Some(block.clone());
-        }
-        if left > 0 {
-            let rest = block[..left * repeat.len()].to_vec();
-            left = 0;
-            return Some(rest);
-        }
-        last.take()
-    })
-}
 
 fn status_kib(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -68,7 +36,7 @@ fn check(unit: &str) -> (DatasetReport, f64, Option<f64>) {
         ..ValidatorOptions::default()
     });
     let mut bytes = 0;
-    for chunk in crafted_chunks(r#"{"messages":["#, unit, "]}", DEFAULT_MAX_LINE_BYTES) {
+    for chunk in crafted_line_chunks(r#"{"messages":["#, unit, "]}", DEFAULT_MAX_LINE_BYTES) {
         bytes += chunk.len();
         v.push(&chunk);
     }

@@ -188,10 +188,56 @@ pub fn realistic_chat_jsonl(seed: u64, bytes: usize, texts: &[&str], out: &mut S
     }
 }
 
+/// The 1 MiB (about) chunks of one line `prefix first (sep unit)* suffix\n`
+/// of at most `len` bytes before its newline, made as they are fed so the
+/// caller never holds the line itself (the memory tests and benchmark
+/// of a crafted line).
+pub fn crafted_line_chunks(
+    prefix: &str,
+    unit: &str,
+    suffix: &str,
+    len: usize,
+) -> impl Iterator<Item = Vec<u8>> {
+    let repeat = format!(",{unit}");
+    let fixed = prefix.len() + unit.len() + suffix.len();
+    let mut left = (len - fixed) / repeat.len();
+    let per_chunk = (1 << 20) / repeat.len();
+    let block = repeat.repeat(per_chunk).into_bytes();
+    let mut first = Some(format!("{prefix}{unit}").into_bytes());
+    let mut last = Some(format!("{suffix}\n").into_bytes());
+    std::iter::from_fn(move || {
+        if let Some(f) = first.take() {
+            return Some(f);
+        }
+        if left >= per_chunk {
+            left -= per_chunk;
+            return Some(block.clone());
+        }
+        if left > 0 {
+            let rest = block[..left * repeat.len()].to_vec();
+            left = 0;
+            return Some(rest);
+        }
+        last.take()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::dataset::report::validate_bytes;
+
+    #[test]
+    fn a_crafted_line_has_the_asked_shape_and_length() {
+        let line: Vec<u8> = crafted_line_chunks("[", "1", "]", 3 << 20)
+            .flatten()
+            .collect();
+        assert!(line.len() <= (3 << 20) + 1 && line.len() > (3 << 20) - 4);
+        assert!(line.starts_with(b"[1,1,") && line.ends_with(b",1]\n"));
+        let values: Vec<serde_json::Value> =
+            serde_json::from_slice::<Vec<serde_json::Value>>(&line).unwrap();
+        assert_eq!(values.len(), (line.len() - 2) / 2);
+    }
 
     #[test]
     fn deterministic_and_valid() {
