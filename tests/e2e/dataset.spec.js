@@ -2,6 +2,7 @@
 // in a Web Worker, and the verdict, findings and statistics are read back
 // by role and label, as a screen reader would.
 const { test, expect, freshContext } = require('./fixtures');
+const { openDataset: open, dropFile, verdictBox, verdict, findings, groupOf, openGroup } = require('./pages');
 const fs = require('fs');
 const path = require('path');
 
@@ -12,34 +13,6 @@ const SHOTS = path.resolve(__dirname, '../../target/screenshots');
 // worker (seconds; more on a busy machine): these tests get three times the
 // usual time, and their first verdict up to a minute.
 test.beforeEach(() => test.slow());
-
-async function open(page) {
-  await page.goto('/dataset.html');
-  await expect(page.getByRole('heading', { level: 1, name: 'Check a fine-tuning dataset' })).toBeVisible();
-}
-
-// Drops a file on the page the way a person drags one from the desktop.
-async function dropFile(page, name, bytes, mime = 'application/jsonl') {
-  const transfer = await page.evaluateHandle(({ name, data, mime }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(data)], name, { type: mime }));
-    return dt;
-  }, { name, data: [...bytes], mime });
-  await page.getByRole('main').dispatchEvent('drop', { dataTransfer: transfer });
-}
-
-// Found as a person finds them: by role and accessible name.
-const verdictBox = (page) => page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
-const verdict = (page) => verdictBox(page).getByRole('heading', { level: 2 });
-const findings = (page) => page.getByRole('region', { name: 'Findings' });
-// The group of findings of one kind (a <details>), found by its code.
-const groupOf = (page, code) => findings(page).getByRole('group').filter({ has: page.getByText(code, { exact: true }) }).first();
-// Opens a group as a person does: by clicking its code in the summary.
-async function openGroup(page, code) {
-  const group = groupOf(page, code);
-  await group.getByText(code, { exact: true }).first().click();
-  return group;
-}
 
 test('a valid file dropped on the page is ready, with exact token counts', async ({ page }) => {
   const requests = [];
