@@ -9,7 +9,7 @@
 //! Architecture invariant: no validation logic here; the worker reads
 //! slices, calls `crate::core::dataset`, and posts what it returns.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -29,9 +29,6 @@ use crate::core::dataset::summary::ReportJson;
 use crate::core::dataset::tokens::{Encoding, tokenizer_from_tiktoken};
 use crate::core::dataset::worker_protocol::{ATTACHMENTS, FromWorker, ToWorker, field};
 
-/// Whether a large JSONL file is split between sub-workers.
-const SPLIT_FILES: bool = true;
-
 /// Bytes read per slice: large enough to amortise the message round trip,
 /// small enough for smooth progress and quick cancelling.
 const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
@@ -45,7 +42,6 @@ thread_local! {
     static LOADING: RefCell<HashMap<Encoding, Promise>> = RefCell::new(HashMap::new());
     /// Example hashes of the last training file, for the validation set.
     static TRAINING_HASHES: RefCell<Option<Arc<HashSet<u64>>>> = const { RefCell::new(None) };
-    static BUSY: Cell<bool> = const { Cell::new(false) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -231,7 +227,7 @@ async fn validate(job: u32, file: &File, options: &JobOptions) -> Result<(), Sto
         validation_set: options.is_validation_set,
     };
     let plan = part::plan_parts(file.size() as u64, options.workers);
-    let split = SPLIT_FILES && plan.len() > 1 && splittable(job, file).await?;
+    let split = plan.len() > 1 && splittable(job, file).await?;
     let workers = if split { plan.len() } else { 1 };
     let (report, hashes) = if split {
         // The sub-workers count tokens only if this worker can.

@@ -13,10 +13,11 @@
 //! [`MAX_ENTRIES`] pieces each; when the young one is full, the old one is
 //! dropped and the young one becomes old, and a piece found in the old one
 //! moves back to the young one, so the frequent pieces stay. The browser's
-//! single worker keeps one for its lifetime; natively, where the validator
-//! spawns short-lived threads per batch, a thread hands its cache on when it
-//! ends (to a pool of at most [`POOLED`]), and the next thread starts with
-//! it instead of an empty one.
+//! worker keeps one for its lifetime; natively the validator's threads
+//! (`line_pool.rs`) live for its whole run, and a thread that ends (the
+//! next file gets a new validator and new threads) hands its cache on to a
+//! pool of at most [`POOLED`], so the next thread starts with it instead of
+//! an empty one.
 //!
 //! Invariant: [`count_text`] equals `bpe-openai`'s `Tokenizer::count`,
 //! which equals tiktoken's; the fast path changes speed only.
